@@ -1,0 +1,545 @@
+import { blockFor } from './blocking-wait.js';
+import { type Clock, defaultClock } from './clock.js';
+import { ensureFuture } from './ensure-future.js';
+import { RuntimeError } from './errors.js';
+import { Future } from './future.js';
+import { Handle, TimerHandle } from './handle.js';
+import type { Instrument } from './instrument.js';
+import { ReadyQueue } from './ready-queue.js';
+import { isFuture } from './predicates.js';
+import { NOT_HANDLED } from './reentry.js';
+import { registry } from './registry.js';
+import { repr } from './repr.js';
+import { Task, type TaskOptions } from './task.js';
+import { TimerHeap } from './timer-heap.js';
+import type { Awaitable, Coroutine } from './types.js';
+
+/** Options for `new EventLoop()`. */
+export interface EventLoopOptions {
+  /** Where time comes from; default: the real monotonic clock. A VirtualClock makes time instant. */
+  clock?: Clock;
+  /** Debug mode (slow callbacks are reported); default: env `ASYNCIO_TS_DEBUG=1`. */
+  debug?: boolean;
+}
+
+/** What the loop's exception handler receives, as asyncio's context dict. */
+export interface ExceptionContext {
+  /** What went wrong, in asyncio's wording (e.g. `Exception in callback …`). */
+  message: string;
+  /** The exception, where there is one. */
+  exception?: unknown;
+  /** The future (or task) concerned, where known. */
+  future?: Future<unknown>;
+  /** The task concerned, where known. */
+  task?: Task<unknown>;
+  /** The handle whose callback failed, where known. */
+  handle?: Handle;
+  /** Anything else a reporter adds. */
+  [key: string]: unknown;
+}
+
+/** asyncio's exception handler signature: `handler(loop, context)`. */
+export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+
+// biome-ignore lint/suspicious/noExplicitAny: callbacks take the arguments they were scheduled with
+type Callback<A extends unknown[]> = (...args: A) => any;
+
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
+// Rebuild the timer heap when more than half of over 100 timers are cancelled (asyncio's rule).
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+// Timers due within this much of now are run now: asyncio's `_clock_resolution`.
+const CLOCK_RESOLUTION = 1e-9;
+
+function debugFromEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  const value = env?.ASYNCIO_TS_DEBUG;
+  return value !== undefined && value !== '' && value !== '0';
+}
+
+function checkCallback(callback: unknown, method: string): void {
+  if (typeof callback !== 'function') {
+    throw new TypeError(`a callable object was expected by ${method}(), got ${repr(callback)}`);
+  }
+  if ((callback as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'GeneratorFunction') {
+    throw new TypeError(`coroutines cannot be used with ${method}()`);
+  }
+}
+
+function checkTime(value: unknown, what: string): void {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new TypeError(`${what} must be a number of seconds, got ${repr(value)}`);
+  }
+}
+
+/** runUntilComplete's done callback: stops the loop the future belongs to. */
+function stopLoopOf(future: Future<unknown>): void {
+  future.getLoop().stop();
+}
+
+/**
+ * asyncio's event loop (BaseEventLoop): a ready queue of callbacks, a heap of timers and a
+ * clock. `runForever()` and `runUntilComplete()` block the thread while they wait for the
+ * next timer (Atomics.wait), exactly like Python; host mode cooperates with the JS host.
+ */
+export class EventLoop {
+  /** Seconds a callback may run before debug mode reports it as slow (asyncio's default 0.1). */
+  slowCallbackDuration = 0.1;
+  /** @internal */
+  readonly _clock: Clock;
+  /** @internal */
+  readonly _ready = new ReadyQueue();
+  /** @internal */
+  readonly _timers = new TimerHeap();
+  /** @internal */
+  _timerCancelledCount = 0;
+  /** @internal */
+  _timerSeq = 0;
+  /** @internal */
+  _stopping = false;
+  /** @internal */
+  _running = false;
+  /** @internal */
+  _closed = false;
+  /** @internal */
+  _debug: boolean;
+  /** @internal */
+  _exceptionHandler: ExceptionHandler | null = null;
+  /** @internal The task whose step is executing. */
+  _currentTask: Task<unknown> | null = null;
+  /** @internal Tasks not yet done. */
+  readonly _tasks = new Set<Task<unknown>>();
+  /** @internal Null when no instrument is attached, so the hot path pays one check. */
+  _instruments: Instrument[] | null = null;
+  /** @internal Futures whose exception nobody has retrieved yet. */
+  readonly _unretrieved = new Set<Future<unknown>>();
+  /** @internal What runUntilComplete waits on, for the deadlock message. */
+  _waitingOn: Future<unknown> | null = null;
+  /** @internal Set in host mode: adopts native promises and wakes the host driver. */
+  _host: HostBridge | null = null;
+
+  /** A new loop, not running; `options.clock` replaces the real clock. */
+  constructor(options?: EventLoopOptions) {
+    this._clock = options?.clock ?? defaultClock;
+    this._debug = options?.debug ?? debugFromEnvironment();
+  }
+
+  /** The loop's clock, in seconds (asyncio's `loop.time()`). */
+  time(): number {
+    return this._clock.now();
+  }
+
+  /** The clock this loop reads. */
+  getClock(): Clock {
+    return this._clock;
+  }
+
+  /** Schedules `callback(...args)` for the next iteration; FIFO among callSoon calls. */
+  callSoon<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle {
+    checkCallback(callback, 'callSoon');
+    this._checkClosed();
+    const handle = new Handle(callback, args.length === 0 ? NO_ARGS : args, this);
+    this._ready.push(handle);
+    if (this._host !== null) this._host.wake();
+    return handle;
+  }
+
+  /**
+   * callSoon for code that runs outside the loop's callbacks (host callbacks in host mode):
+   * also wakes a loop that is waiting for its next timer.
+   */
+  callSoonThreadsafe<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle {
+    return this.callSoon(callback, ...args);
+  }
+
+  /** Schedules `callback(...args)` to run `delay` seconds from now (negative means now). */
+  callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle {
+    checkTime(delay, 'delay');
+    return this.callAt(this.time() + delay, callback, ...args);
+  }
+
+  /** Schedules `callback(...args)` at the absolute time `when` of the loop's clock. */
+  callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle {
+    checkTime(when, 'when');
+    checkCallback(callback, 'callAt');
+    this._checkClosed();
+    const timer = new TimerHandle(
+      when,
+      this._timerSeq++,
+      callback,
+      args.length === 0 ? NO_ARGS : args,
+      this,
+    );
+    timer._scheduled = true;
+    this._timers.push(timer);
+    if (this._host !== null) this._host.wake();
+    return timer;
+  }
+
+  /** asyncio's `loop.create_future()`. */
+  createFuture<T = unknown>(): Future<T> {
+    return new Future<T>({ loop: this });
+  }
+
+  /** asyncio's `loop.create_task(coro, name=...)`: schedules the coroutine's first step. */
+  createTask<T>(coro: Coroutine<T>, options?: Omit<TaskOptions, 'loop'>): Task<T> {
+    this._checkClosed();
+    const name = options?.name;
+    return new Task(coro, name === undefined ? { loop: this } : { loop: this, name });
+  }
+
+  /**
+   * Runs until `awaitable` is done and returns its result (or throws its exception). A
+   * coroutine is wrapped in a Task. Blocks the thread between timers.
+   */
+  runUntilComplete<T>(awaitable: Awaitable<T>): T {
+    this._checkClosed();
+    if (this._running || registry.running !== null) {
+      const hooks = registry.reentry;
+      if (hooks !== null) {
+        const value = hooks.runUntilComplete(this, awaitable);
+        if (value !== NOT_HANDLED) return value as T;
+      }
+      this._checkRunning();
+    }
+    const newTask = !isFuture(awaitable);
+    const future = ensureFuture(awaitable, { loop: this });
+    future.addDoneCallback(stopLoopOf);
+    const previousWaiting = this._waitingOn;
+    this._waitingOn = future as Future<unknown>;
+    try {
+      this.runForever();
+    } catch (error) {
+      // The loop failed; a task we made must not also report "exception never retrieved".
+      if (newTask && future.done() && !future.cancelled()) future.exception();
+      throw error;
+    } finally {
+      future.removeDoneCallback(stopLoopOf);
+      this._waitingOn = previousWaiting;
+    }
+    if (!future.done()) throw new RuntimeError('Event loop stopped before Future completed.');
+    return future.result();
+  }
+
+  /** Runs iterations until `stop()` is called (asyncio's `run_forever`). */
+  runForever(): void {
+    this._checkClosed();
+    if (this._running || registry.running !== null) {
+      const hooks = registry.reentry;
+      if (hooks !== null && hooks.runForever(this) !== NOT_HANDLED) return;
+      this._checkRunning();
+    }
+    this._running = true;
+    registry.running = this;
+    try {
+      for (;;) {
+        this._runOnce();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stopping = false;
+      this._running = false;
+      registry.running = null;
+    }
+  }
+
+  /** Stops `runForever` after the current iteration (before it, it runs one iteration). */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** True while the loop runs (`runForever`, `runUntilComplete`, or a host-mode run). */
+  isRunning(): boolean {
+    return this._running;
+  }
+
+  /** True once `close()` was called. */
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  /**
+   * Closes the loop: pending callbacks and timers are dropped; exceptions of futures that
+   * nobody retrieved are reported to the exception handler. A running loop cannot be closed.
+   */
+  close(): void {
+    if (this._running) throw new RuntimeError('Cannot close a running event loop');
+    if (this._closed) return;
+    this._reportUnretrieved();
+    this._closed = true;
+    this._ready.clear();
+    for (const timer of this._timers.items) timer._scheduled = false;
+    this._timers.clear();
+    this._timerCancelledCount = 0;
+    if (registry.current === this) registry.current = null;
+  }
+
+  /** Sets the exception handler (`null` restores the default). */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== 'function') {
+      throw new TypeError(`A callable object or null is expected, got ${repr(handler)}`);
+    }
+    this._exceptionHandler = handler;
+  }
+
+  /** The handler set with `setExceptionHandler`, or null. */
+  getExceptionHandler(): ExceptionHandler | null {
+    return this._exceptionHandler;
+  }
+
+  /**
+   * Reports `context` to the exception handler (or the default one). An exception thrown by
+   * the handler itself is reported by the default handler; nothing is swallowed.
+   */
+  callExceptionHandler(context: ExceptionContext): void {
+    const handler = this._exceptionHandler;
+    if (handler === null) {
+      this.defaultExceptionHandler(context);
+      return;
+    }
+    try {
+      handler(this, context);
+    } catch (exception) {
+      this.defaultExceptionHandler({
+        message: 'Unhandled error in exception handler',
+        exception,
+        context,
+      });
+    }
+  }
+
+  /** asyncio's default handler: logs the message, the context and the stack (console.error). */
+  defaultExceptionHandler(context: ExceptionContext): void {
+    const lines = [context.message || 'Unhandled exception in event loop'];
+    for (const key of Object.keys(context).sort()) {
+      if (key === 'message' || key === 'exception') continue;
+      lines.push(`${key}: ${String(context[key])}`);
+    }
+    const exception = context.exception;
+    if (exception !== undefined) {
+      lines.push(
+        exception instanceof Error && exception.stack ? exception.stack : `exception: ${repr(exception)}`,
+      );
+    }
+    console.error(lines.join('\n'));
+  }
+
+  /** True in debug mode. */
+  getDebug(): boolean {
+    return this._debug;
+  }
+
+  /** Turns debug mode on or off. */
+  setDebug(enabled: boolean): void {
+    this._debug = Boolean(enabled);
+  }
+
+  /** Attaches an instrument (see `Instrument`). */
+  addInstrument(instrument: Instrument): void {
+    if (this._instruments === null) this._instruments = [instrument];
+    else if (!this._instruments.includes(instrument)) this._instruments.push(instrument);
+  }
+
+  /** Detaches an instrument; returns false if it was not attached. */
+  removeInstrument(instrument: Instrument): boolean {
+    const instruments = this._instruments;
+    if (instruments === null) return false;
+    const index = instruments.indexOf(instrument);
+    if (index < 0) return false;
+    instruments.splice(index, 1);
+    if (instruments.length === 0) this._instruments = null;
+    return true;
+  }
+
+  /** `<EventLoop running=false closed=false debug=false>`, as asyncio's repr. */
+  toString(): string {
+    return `<EventLoop running=${this._running} closed=${this._closed} debug=${this._debug}>`;
+  }
+
+  // ---- the iteration (asyncio's _run_once), shared by blocking, host and nested runs ----
+
+  /**
+   * @internal One blocking iteration: waits (blocking the thread) for the next timer when
+   * nothing is ready, moves due timers to the ready queue, runs what was ready.
+   */
+  _runOnce(): void {
+    const timeout = this._computeTimeout();
+    if (timeout > 0) this._idleBlocking(timeout);
+    this._runReady();
+  }
+
+  /**
+   * @internal Drops cancelled timers, then says how long the loop may wait: 0 when something
+   * is ready or the loop is stopping, Infinity when nothing at all is scheduled.
+   */
+  _computeTimeout(): number {
+    const timers = this._timers;
+    const count = timers.size;
+    if (
+      count > MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timerCancelledCount / count > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      timers.filter((timer) => {
+        if (timer._cancelled) timer._scheduled = false;
+        return !timer._cancelled;
+      });
+      this._timerCancelledCount = 0;
+    } else {
+      let top = timers.peek();
+      while (top !== undefined && top._cancelled) {
+        this._timerCancelledCount--;
+        timers.pop()._scheduled = false;
+        top = timers.peek();
+      }
+    }
+    if (this._ready.length > 0 || this._stopping) return 0;
+    const top = timers.peek();
+    if (top === undefined) return Number.POSITIVE_INFINITY;
+    const timeout = top._when - this._clock.now();
+    return timeout > 0 ? timeout : 0;
+  }
+
+  /** @internal Blocks the thread until the next timer, through the clock. */
+  _idleBlocking(timeout: number): void {
+    if (timeout === Number.POSITIVE_INFINITY) throw this._deadlockError();
+    const instruments = this._instruments;
+    if (instruments !== null) for (const i of instruments) i.beforeIdle?.(timeout);
+    const deadline = (this._timers.peek() as TimerHandle)._when;
+    blockFor(this._clock.idleUntil(deadline));
+    if (instruments !== null) for (const i of instruments) i.afterIdle?.();
+  }
+
+  /** @internal The error a blocking run throws instead of waiting forever. */
+  _deadlockError(): RuntimeError {
+    const waiting = this._waitingOn;
+    const what =
+      waiting === null
+        ? 'runForever() has nothing scheduled'
+        : `runUntilComplete() waits on ${waiting}`;
+    return new RuntimeError(
+      `Event loop would block forever: ${what}, but no callback is ready, no timer is scheduled and nothing outside the loop can wake it (deadlock)`,
+    );
+  }
+
+  /** @internal Moves due timers to the ready queue and runs exactly what is ready now. */
+  _runReady(): void {
+    const timers = this._timers;
+    const ready = this._ready;
+    if (timers.size > 0) {
+      const end = this._clock.now() + CLOCK_RESOLUTION;
+      let top = timers.peek();
+      while (top !== undefined && top._when < end) {
+        timers.pop();
+        top._scheduled = false;
+        if (top._cancelled) this._timerCancelledCount--;
+        else ready.push(top);
+        top = timers.peek();
+      }
+    }
+    let todo = ready.length;
+    if (this._debug) {
+      this._runReadyDebug(todo);
+      return;
+    }
+    while (todo-- > 0) {
+      const entry = ready.shift();
+      if (!entry._cancelled) entry._run();
+    }
+  }
+
+  /** @internal The same as `_runReady`'s loop, timing each entry to report slow ones. */
+  private _runReadyDebug(count: number): void {
+    const ready = this._ready;
+    let todo = count;
+    while (todo-- > 0) {
+      const entry = ready.shift();
+      if (entry._cancelled) continue;
+      const started = this._clock.now();
+      entry._run();
+      const took = this._clock.now() - started;
+      if (took >= this.slowCallbackDuration) {
+        console.warn(`Executing ${entry} took ${took.toFixed(3)} seconds`);
+      }
+    }
+  }
+
+  // ---- hooks used by Future, Task and TimerHandle ----
+
+  /** @internal Queues a task's next step. */
+  _schedule(task: Task<unknown>): void {
+    this._checkClosed();
+    this._ready.push(task);
+    if (this._host !== null) this._host.wake();
+  }
+
+  /** @internal Queues a task parked on `future`, which is now done. */
+  _wakeTask(task: Task<unknown>, future: Future<unknown>): void {
+    this._checkClosed();
+    task._wakeFuture = future;
+    this._ready.push(task);
+    if (this._host !== null) this._host.wake();
+  }
+
+  /** @internal */
+  _registerTask(task: Task<unknown>): void {
+    this._tasks.add(task);
+    const instruments = this._instruments;
+    if (instruments !== null) for (const i of instruments) i.taskSpawned?.(task);
+  }
+
+  /** @internal */
+  _unregisterTask(task: Task<unknown>): void {
+    this._tasks.delete(task);
+    const instruments = this._instruments;
+    if (instruments !== null) for (const i of instruments) i.taskExited?.(task);
+  }
+
+  /** @internal */
+  _timerHandleCancelled(timer: TimerHandle): void {
+    if (timer._scheduled) this._timerCancelledCount++;
+  }
+
+  /** @internal A future that follows a native promise, or null in a blocking run. */
+  _adoptPromise(thenable: PromiseLike<unknown>): Future<unknown> | null {
+    return this._host === null ? null : this._host.adopt(thenable);
+  }
+
+  /** @internal */
+  _checkClosed(): void {
+    if (this._closed) throw new RuntimeError('Event loop is closed');
+  }
+
+  /** @internal asyncio's `_check_running`. */
+  _checkRunning(): void {
+    if (this._running) throw new RuntimeError('This event loop is already running');
+    if (registry.running !== null) {
+      throw new RuntimeError('Cannot run the event loop while another loop is running');
+    }
+  }
+
+  /** @internal Reports, once, every exception that nobody retrieved. */
+  _reportUnretrieved(): void {
+    const pending = [...this._unretrieved];
+    this._unretrieved.clear();
+    for (const future of pending) {
+      if (!future._logTraceback) continue;
+      future._logTraceback = false;
+      this.callExceptionHandler({
+        message: `${future.constructor.name} exception was never retrieved`,
+        exception: future._exception,
+        future,
+      });
+    }
+  }
+}
+
+/** @internal What host mode plugs into a loop while it runs on the host. */
+export interface HostBridge {
+  /** Something was scheduled: a waiting host driver must run the loop again. */
+  wake(): void;
+  /** A future that settles with the native promise. */
+  adopt(thenable: PromiseLike<unknown>): Future<unknown>;
+}
+
+registry.makeLoop ??= () => new EventLoop();

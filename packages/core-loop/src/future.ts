@@ -1,0 +1,284 @@
+import { FUTURE_BRAND } from './brand.js';
+import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
+import type { EventLoop } from './event-loop.js';
+import { getEventLoop } from './running-loop.js';
+import { repr } from './repr.js';
+import type { Task } from './task.js';
+import type { Yielded } from './types.js';
+
+/** @internal Future states, as numbers to keep the hot path cheap. */
+export const PENDING = 0;
+/** @internal */
+export const CANCELLED = 1;
+/** @internal Finished with a result. */
+export const RESOLVED = 2;
+/** @internal Finished with an exception. */
+export const FAILED = 3;
+
+/** A done callback: called (through `callSoon`) with the future once it is done. */
+export type DoneCallback<T> = (future: Future<T>) => void;
+
+/** @internal A done callback stored without its result type (method syntax: bivariant). */
+type StoredCallback = { bivariant(future: Future<unknown>): void }['bivariant'];
+
+/** @internal A done-callback slot: a user callback, or a Task parked on this future. */
+type CallbackEntry = StoredCallback | Task<unknown>;
+
+/** Options for `new Future()`. */
+export interface FutureOptions {
+  /** The loop the future belongs to; default: the running loop or `getEventLoop()`. */
+  loop?: EventLoop;
+}
+
+/**
+ * One `yield*` of a Future: yields the future once (flagged as blocking, so the task parks
+ * on it) and returns its result when the task resumes — asyncio's `Future.__await__`.
+ */
+class FutureAwait<T> implements Iterator<Yielded, T, unknown> {
+  private yielded = false;
+  constructor(private readonly future: Future<T>) {}
+
+  next(): IteratorResult<Yielded, T> {
+    const future = this.future;
+    if (future._state === PENDING) {
+      if (this.yielded) throw new RuntimeError("yield* wasn't used with future");
+      this.yielded = true;
+      future._asyncioFutureBlocking = true;
+      return { done: false, value: future as Future<unknown> };
+    }
+    return { done: true, value: future.result() };
+  }
+
+  throw(error: unknown): IteratorResult<Yielded, T> {
+    throw error;
+  }
+
+  return(value?: T): IteratorResult<Yielded, T> {
+    return { done: true, value: value as T };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
+ * asyncio.Future: a result that will be available later. Done callbacks are scheduled on
+ * the loop with `callSoon`, never called synchronously. `yield* fut` waits for it inside a
+ * coroutine; `await fut` works from native code when the loop runs in host mode.
+ */
+export class Future<T = unknown> implements PromiseLike<T> {
+  /** @internal */
+  declare readonly [FUTURE_BRAND]: true;
+  /** @internal */
+  _state: number = PENDING;
+  /** @internal */
+  _result: T | undefined = undefined;
+  /** @internal */
+  _exception: unknown = undefined;
+  /** @internal */
+  _loop: EventLoop;
+  /** @internal */
+  _callbacks: CallbackEntry[] | null = null;
+  /** @internal */
+  _cancelMessage: string | undefined = undefined;
+  /** @internal The CancelledError a task's coroutine ended with, re-thrown by result(). */
+  _cancelledExc: CancelledError | null = null;
+  /** @internal Set by `yield*` just before the future is handed to a task (asyncio's flag). */
+  _asyncioFutureBlocking = false;
+  /** @internal True while a set exception has not been retrieved. */
+  _logTraceback = false;
+
+  /** Makes a pending future on `options.loop` (default: the running or current loop). */
+  constructor(options?: FutureOptions) {
+    this._loop = options?.loop ?? getEventLoop();
+  }
+
+  /** The loop this future belongs to. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  /** True once the future has a result, an exception, or was cancelled. */
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** True if the future was cancelled. */
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /**
+   * The result; throws the future's exception, a CancelledError if it was cancelled, or
+   * `InvalidStateError('Result is not set.')` while pending.
+   */
+  result(): T {
+    const state = this._state;
+    if (state === RESOLVED) return this._result as T;
+    if (state === FAILED) {
+      this._retrieved();
+      throw this._exception;
+    }
+    if (state === CANCELLED) throw this._makeCancelledError();
+    throw new InvalidStateError('Result is not set.');
+  }
+
+  /**
+   * The exception the future finished with, or null; throws a CancelledError if it was
+   * cancelled and `InvalidStateError('Exception is not set.')` while pending.
+   */
+  exception(): unknown {
+    const state = this._state;
+    if (state === CANCELLED) throw this._makeCancelledError();
+    if (state === PENDING) throw new InvalidStateError('Exception is not set.');
+    this._retrieved();
+    return state === FAILED ? this._exception : null;
+  }
+
+  /** Marks the future done with `value` and schedules its callbacks. */
+  setResult(value: T): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`${this.stateName()}: ${this}`);
+    this._result = value;
+    this._state = RESOLVED;
+    this._complete();
+  }
+
+  /** Marks the future done with an exception (an instance, or an Error class to instantiate). */
+  setException(exception: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`${this.stateName()}: ${this}`);
+    let error = exception;
+    if (typeof error === 'function') error = new (error as new () => unknown)();
+    this._exception = error;
+    this._state = FAILED;
+    this._logTraceback = true;
+    this._loop._unretrieved.add(this as Future<unknown>);
+    this._complete();
+  }
+
+  /**
+   * Cancels the future and schedules its callbacks. Returns false if it was already done.
+   * `msg` becomes the message of the CancelledError that `result()` throws.
+   */
+  cancel(msg?: string): boolean {
+    this._retrieved();
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._complete();
+    return true;
+  }
+
+  /** Adds a callback run with the future once it is done (scheduled at once if it is). */
+  addDoneCallback(callback: DoneCallback<T>): void {
+    if (typeof callback !== 'function') {
+      throw new TypeError(`a callable object was expected by addDoneCallback(), got ${repr(callback)}`);
+    }
+    if (this._state !== PENDING) {
+      this._loop.callSoon(callback, this);
+    } else if (this._callbacks === null) {
+      this._callbacks = [callback as StoredCallback];
+    } else {
+      this._callbacks.push(callback as StoredCallback);
+    }
+  }
+
+  /** Removes every registration of `callback`; returns how many were removed. */
+  removeDoneCallback(callback: DoneCallback<T>): number {
+    const callbacks = this._callbacks;
+    if (callbacks === null) return 0;
+    const kept = callbacks.filter((entry) => entry !== (callback as StoredCallback));
+    const removed = callbacks.length - kept.length;
+    if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
+    return removed;
+  }
+
+  /** `yield* fut` inside a coroutine waits for the future and evaluates to its result. */
+  [Symbol.iterator](): Iterator<Yielded, T, unknown> {
+    return new FutureAwait(this);
+  }
+
+  /**
+   * Lets native code `await` the future (host mode: the loop must be running on the host
+   * for the future to make progress).
+   */
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return new Promise<T>((resolve, reject) => {
+      const settle = (): void => {
+        try {
+          resolve(this.result());
+        } catch (error) {
+          reject(error);
+        }
+      };
+      if (this._state !== PENDING) settle();
+      else this.addDoneCallback(settle);
+    }).then(onFulfilled, onRejected);
+  }
+
+  /** asyncio's repr: `<Future pending>`, `<Future finished result=1>`, `<Future cancelled>`. */
+  toString(): string {
+    return `<${this.constructor.name} ${this.describeState()}>`;
+  }
+
+  /** @internal The state part of the repr. */
+  describeState(): string {
+    switch (this._state) {
+      case RESOLVED:
+        return `finished result=${repr(this._result)}`;
+      case FAILED:
+        return `finished exception=${repr(this._exception)}`;
+      case CANCELLED:
+        return 'cancelled';
+      default:
+        return 'pending';
+    }
+  }
+
+  /** @internal asyncio's state names, for InvalidStateError messages. */
+  stateName(): string {
+    return this._state === PENDING ? 'PENDING' : this._state === CANCELLED ? 'CANCELLED' : 'FINISHED';
+  }
+
+  /** @internal The CancelledError to throw for a cancelled future (asyncio's helper). */
+  _makeCancelledError(): CancelledError {
+    const saved = this._cancelledExc;
+    if (saved !== null) {
+      this._cancelledExc = null;
+      return saved;
+    }
+    return new CancelledError(this._cancelMessage ?? '');
+  }
+
+  /** @internal The exception has been seen by someone: do not report it at close. */
+  _retrieved(): void {
+    if (this._logTraceback) {
+      this._logTraceback = false;
+      this._loop._unretrieved.delete(this as Future<unknown>);
+    }
+  }
+
+  /** @internal Schedules the done callbacks; a parked Task is woken without a Handle. */
+  _complete(): void {
+    const callbacks = this._callbacks;
+    if (callbacks === null) return;
+    this._callbacks = null;
+    const loop = this._loop;
+    for (let i = 0; i < callbacks.length; i++) {
+      const entry = callbacks[i] as CallbackEntry;
+      if (typeof entry === 'function') loop.callSoon(entry, this as Future<unknown>);
+      else loop._wakeTask(entry, this as Future<unknown>);
+    }
+  }
+
+  /** @internal Parks `task` on this future: it is woken when the future is done. */
+  _addWaiter(task: Task<unknown>): void {
+    if (this._callbacks === null) this._callbacks = [task];
+    else this._callbacks.push(task);
+  }
+}
+
+Object.defineProperty(Future.prototype, FUTURE_BRAND, { value: true });

@@ -1,0 +1,86 @@
+/**
+ * `@asyncio-ts/core-loop/internal`: the documented extension point for sibling packages that
+ * need the loop's inner machinery (nest-patch runs a loop re-entrantly with these). Not for
+ * applications: these functions can break the loop's invariants if misused.
+ */
+import type { EventLoop } from './event-loop.js';
+import type { Future } from './future.js';
+import type { RuntimeError } from './errors.js';
+import { type ReentryHooks, NOT_HANDLED } from './reentry.js';
+import { registry } from './registry.js';
+import type { Task } from './task.js';
+
+export { NOT_HANDLED, type ReentryHooks };
+export { cancelAllTasks } from './runner.js';
+export type { HostBridge } from './event-loop.js';
+
+/** Installs (or with null removes) the re-entrancy hooks; returns the previous ones. */
+export function setReentryHooks(hooks: ReentryHooks | null): ReentryHooks | null {
+  const previous = registry.reentry;
+  registry.reentry = hooks;
+  return previous;
+}
+
+/** The re-entrancy hooks currently installed, or null. */
+export function getReentryHooks(): ReentryHooks | null {
+  return registry.reentry;
+}
+
+/** Sets the loop that `getRunningLoop()` reports (asyncio's `_set_running_loop`). */
+export function setRunningLoop(loop: EventLoop | null): void {
+  registry.running = loop;
+}
+
+/** The loop running on this thread, or null. */
+export function getRunningLoopOrNull(): EventLoop | null {
+  return registry.running;
+}
+
+/**
+ * One iteration of `loop` (asyncio's `_run_once`): waits, blocking the thread, for the
+ * next timer if nothing is ready, then runs what is ready. Throws `deadlockError()` when
+ * nothing is ready or scheduled at all.
+ */
+export function runOnce(loop: EventLoop): void {
+  loop._runOnce();
+}
+
+/** A loop's run state: what a nested run saves before it starts and restores after. */
+export interface LoopRunState {
+  /** `isRunning()`. */
+  running: boolean;
+  /** Whether `stop()` was called during this run. */
+  stopping: boolean;
+  /** The task whose step is executing (the one that started a nested run). */
+  currentTask: Task<unknown> | null;
+  /** What the current `runUntilComplete` waits on (named in deadlock errors). */
+  waitingOn: Future<unknown> | null;
+}
+
+/** Reads `loop`'s run state. */
+export function getRunState(loop: EventLoop): LoopRunState {
+  return {
+    running: loop._running,
+    stopping: loop._stopping,
+    currentTask: loop._currentTask,
+    waitingOn: loop._waitingOn,
+  };
+}
+
+/** Overwrites `loop`'s run state (all of it, or the members given). */
+export function setRunState(loop: EventLoop, state: Partial<LoopRunState>): void {
+  if (state.running !== undefined) loop._running = state.running;
+  if (state.stopping !== undefined) loop._stopping = state.stopping;
+  if (state.currentTask !== undefined) loop._currentTask = state.currentTask;
+  if (state.waitingOn !== undefined) loop._waitingOn = state.waitingOn;
+}
+
+/** True when `loop` has nothing ready and no timer: an iteration would wait forever. */
+export function isIdleForever(loop: EventLoop): boolean {
+  return loop._ready.length === 0 && !loop._stopping && loop._computeTimeout() === Number.POSITIVE_INFINITY;
+}
+
+/** The RuntimeError a blocking run throws instead of waiting forever. */
+export function deadlockError(loop: EventLoop): RuntimeError {
+  return loop._deadlockError();
+}

@@ -1,0 +1,294 @@
+import { FUTURE_BRAND } from './brand.js';
+import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
+import type { EventLoop } from './event-loop.js';
+import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
+import { isCoroutine } from './predicates.js';
+import { registry } from './registry.js';
+import { repr } from './repr.js';
+import type { Coroutine } from './types.js';
+
+/** Options for `createTask` / `new Task`. */
+export interface TaskOptions {
+  /** The task's name; default `Task-<n>`. */
+  name?: string;
+  /** The loop to run on; default: the running or current loop. */
+  loop?: EventLoop;
+}
+
+/** @internal "No exception to throw into the coroutine" (undefined and null can be thrown). */
+const NO_EXCEPTION: unique symbol = Symbol('no exception');
+
+/**
+ * asyncio.Task: a Future that drives a coroutine, one step per loop callback. A step sends
+ * into the coroutine (or throws a pending exception into it) and parks the task on whatever
+ * future the coroutine yields; a bare `yield` gives up the turn once.
+ */
+export class Task<T = unknown> extends Future<T> {
+  /** @internal A task is never skipped in the ready queue. */
+  readonly _cancelled = false;
+  /** @internal */
+  readonly _coro: Coroutine<T>;
+  /** @internal */
+  _name: string;
+  /** @internal The future the coroutine waits on. */
+  _futWaiter: Future<unknown> | null = null;
+  /** @internal A cancel() arrived while no future was there to cancel. */
+  _mustCancel = false;
+  /** @internal */
+  _numCancelsRequested = 0;
+  /** @internal The future whose completion woke the task (set when queued as a wake-up). */
+  _wakeFuture: Future<unknown> | null = null;
+  /** @internal The exception the next step throws into the coroutine. */
+  _stepException: unknown = NO_EXCEPTION;
+  /** @internal True while the coroutine is executing (guards against re-entrant steps). */
+  _executing = false;
+
+  /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
+  constructor(coro: Coroutine<T>, options?: TaskOptions) {
+    super(options?.loop === undefined ? undefined : { loop: options.loop });
+    if (!isCoroutine(coro)) {
+      throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    }
+    this._coro = coro;
+    const name = options?.name;
+    this._name = name === undefined ? `Task-${++registry.taskCounter}` : String(name);
+    const loop = this._loop;
+    loop._schedule(this);
+    loop._registerTask(this as Task<unknown>);
+  }
+
+  /** The task's name. */
+  getName(): string {
+    return this._name;
+  }
+
+  /** Renames the task. */
+  setName(name: unknown): void {
+    this._name = String(name);
+  }
+
+  /** The coroutine this task drives. */
+  getCoro(): Coroutine<T> {
+    return this._coro;
+  }
+
+  /**
+   * Requests cancellation: a CancelledError (with `msg`) is thrown into the coroutine at its
+   * suspension point. Returns false if the task is done. Counts toward `cancelling()`.
+   */
+  override cancel(msg?: string): boolean {
+    this._retrieved();
+    if (this._state !== PENDING) return false;
+    this._numCancelsRequested++;
+    const waiter = this._futWaiter;
+    if (waiter !== null && waiter.cancel(msg)) return true;
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /** How many cancellation requests are pending (asyncio 3.11's `cancelling()`). */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /** Takes back one cancellation request; returns the number left. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) this._numCancelsRequested--;
+    return this._numCancelsRequested;
+  }
+
+  /** asyncio's repr: `<Task pending name='Task-1' wait_for=<Future pending>>`. */
+  override toString(): string {
+    let state = this.describeState();
+    if (this._state === PENDING && this._numCancelsRequested > 0) state = 'cancelling';
+    let text = `<Task ${state} name=${repr(this._name)}`;
+    if (this._futWaiter !== null) text += ` wait_for=${this._futWaiter}`;
+    return `${text}>`;
+  }
+
+  /** @internal Run from the ready queue: a wake-up from a future, or a scheduled step. */
+  _run(): void {
+    try {
+      const future = this._wakeFuture;
+      if (future !== null) {
+        this._wakeFuture = null;
+        this._wakeup(future);
+      } else {
+        const exception = this._stepException;
+        this._stepException = NO_EXCEPTION;
+        this._step(exception);
+      }
+    } catch (exception) {
+      this._loop.callExceptionHandler({
+        message: `Exception in callback ${this}._step()`,
+        exception,
+        task: this as Task<unknown>,
+      });
+    }
+  }
+
+  /** @internal Resumes the coroutine with the outcome of the future it waited on. */
+  _wakeup(future: Future<unknown>): void {
+    const state = future._state;
+    if (state === RESOLVED) {
+      this._step(NO_EXCEPTION);
+    } else if (state === FAILED) {
+      future._retrieved();
+      this._step(future._exception);
+    } else if (state === CANCELLED) {
+      this._step(future._makeCancelledError());
+    } else {
+      this._step(new InvalidStateError(`${future} woke ${this} before it was done`));
+    }
+  }
+
+  /** @internal One step of the coroutine: asyncio's `Task.__step`. */
+  _step(exception: unknown): void {
+    if (this._state !== PENDING) {
+      throw new InvalidStateError(`_step(): already done: ${this}, ${repr(exception)}`);
+    }
+    if (this._executing) {
+      throw new RuntimeError(`Task ${this} cannot be stepped while it is already executing`);
+    }
+    let exc = exception;
+    if (this._mustCancel) {
+      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+      this._mustCancel = false;
+    }
+    this._futWaiter = null;
+    const loop = this._loop;
+    const current = loop._currentTask;
+    if (current !== null) {
+      throw new RuntimeError(
+        `Cannot enter into task ${this} while another task ${current} is being executed.`,
+      );
+    }
+    loop._currentTask = this as Task<unknown>;
+    this._executing = true;
+    const instruments = loop._instruments;
+    if (instruments !== null) {
+      for (const instrument of instruments) instrument.beforeTaskStep?.(this as Task<unknown>);
+    }
+    let outcome: IteratorResult<unknown, T> | undefined;
+    let thrown: unknown;
+    let failed = false;
+    try {
+      outcome = exc === NO_EXCEPTION ? this._coro.next(undefined) : this._coro.throw(exc);
+    } catch (error) {
+      failed = true;
+      thrown = error;
+    }
+    this._executing = false;
+    loop._currentTask = null;
+    if (instruments !== null) {
+      for (const instrument of instruments) instrument.afterTaskStep?.(this as Task<unknown>);
+    }
+    if (failed) {
+      if (thrown instanceof CancelledError) {
+        this._cancelledExc = thrown;
+        super.cancel();
+      } else {
+        this.setException(thrown);
+      }
+    } else if ((outcome as IteratorResult<unknown, T>).done) {
+      if (this._mustCancel) {
+        this._mustCancel = false;
+        super.cancel(this._cancelMessage);
+      } else {
+        this.setResult((outcome as IteratorReturnResult<T>).value);
+      }
+    } else {
+      this._handleYield((outcome as IteratorYieldResult<unknown>).value);
+    }
+  }
+
+  /** @internal What the coroutine yielded decides how the task goes on. */
+  private _handleYield(value: unknown): void {
+    const loop = this._loop;
+    if (value === undefined) {
+      loop._schedule(this);
+      return;
+    }
+    if (value !== null && (value as { [FUTURE_BRAND]?: true })[FUTURE_BRAND] === true) {
+      const future = value as Future<unknown>;
+      if (future._loop !== loop) {
+        this._throwNext(
+          new RuntimeError(`Task ${this} got Future ${future} attached to a different loop`),
+        );
+      } else if (!future._asyncioFutureBlocking) {
+        this._throwNext(
+          new RuntimeError(`yield was used instead of yield* in task ${this} with ${future}`),
+        );
+      } else if (future === (this as Future<unknown>)) {
+        this._throwNext(new RuntimeError(`Task cannot await on itself: ${this}`));
+      } else {
+        future._asyncioFutureBlocking = false;
+        this._futWaiter = future;
+        if (future._state !== PENDING) loop._wakeTask(this as Task<unknown>, future);
+        else future._addWaiter(this as Task<unknown>);
+        if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
+      }
+      return;
+    }
+    if (isThenable(value)) {
+      const future = loop._adoptPromise(value);
+      if (future === null) {
+        this._throwNext(
+          new RuntimeError(
+            `Task ${this} yielded a Promise in a blocking run, where it can never settle (the thread is blocked): use runAsync() to await native promises`,
+          ),
+        );
+        return;
+      }
+      this._futWaiter = future;
+      future._addWaiter(this as Task<unknown>);
+      if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
+      return;
+    }
+    if (isCoroutine(value)) {
+      this._throwNext(
+        new RuntimeError(
+          `yield was used instead of yield* for generator in task ${this} with ${repr(value)}`,
+        ),
+      );
+      return;
+    }
+    this._throwNext(new RuntimeError(`Task got bad yield: ${repr(value)}`));
+  }
+
+  /** @internal Schedules the next step to throw `error` into the coroutine. */
+  private _throwNext(error: Error): void {
+    this._stepException = error;
+    this._loop._schedule(this);
+  }
+
+  /** @internal Unregisters the task and tells instruments, then schedules callbacks. */
+  override _complete(): void {
+    const loop = this._loop;
+    loop._unregisterTask(this as Task<unknown>);
+    super._complete();
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** asyncio.current_task: the task running on `loop` (default: the running loop), or null. */
+export function currentTask(loop?: EventLoop): Task<unknown> | null {
+  const target = loop ?? registry.running;
+  if (target === null || target === undefined) throw new RuntimeError('no running event loop');
+  return target._currentTask;
+}
+
+/** asyncio.all_tasks: the not-yet-done tasks of `loop` (default: the running loop). */
+export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
+  const target = loop ?? registry.running;
+  if (target === null || target === undefined) throw new RuntimeError('no running event loop');
+  return new Set(target._tasks);
+}
