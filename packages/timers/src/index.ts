@@ -1,5 +1,4 @@
-/**
- * Placeholder public surface of @asyncio-ts/timers; its owner replaces this file.
- * Version of this package's source, until real exports land.
- */
-export const VERSION = '0.0.0';
+export { sleep } from './sleep.js';
+export { Timeout, timeout, timeoutAt } from './timeout.js';
+export { waitFor } from './wait-for.js';
+export { VirtualClock, type VirtualClockOptions } from './virtual-clock.js';
