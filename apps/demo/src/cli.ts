@@ -1,3 +1,7 @@
 #!/usr/bin/env node
-// Placeholder entry of the asyncio-ts-demo CLI; the demo's owner replaces it.
-console.log('asyncio-ts demo: placeholder (the notebook replay is not written yet)');
+import { main } from './program.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+});
