@@ -1,5 +1,1 @@
-/**
- * Placeholder public surface of @asyncio-ts/nest-patch; its owner replaces this file.
- * Version of this package's source, until real exports land.
- */
-export const VERSION = '0.0.0';
+export { apply, isApplied, revert } from './apply.js';

@@ -1,0 +1,108 @@
+import {
+  type Awaitable,
+  type EventLoop,
+  type Future,
+  RuntimeError,
+  type Task,
+  ensureFuture,
+} from '@asyncio-ts/core-loop';
+import {
+  getRunState,
+  getRunningLoopOrNull,
+  isIdleForever,
+  padReadyQueue,
+  readyLength,
+  runOnce,
+  setRunState,
+  setRunningLoop,
+} from '@asyncio-ts/core-loop/internal';
+import { type NestedFrame, patchState } from './patch-state.js';
+
+/** What the nested run drives: until `future` is done, or (null) until `stop()`. */
+type Goal = Future<unknown> | null;
+
+/** How a suspended frame reads in a deadlock message. */
+function describeFrame(frame: NestedFrame): string {
+  return frame.caller === null ? `the caller (a callback on ${frame.loop})` : `task ${frame.caller}`;
+}
+
+/** The frames beneath the innermost nested run, innermost first. */
+function describeSuspended(frames: readonly NestedFrame[]): string {
+  return frames
+    .map(describeFrame)
+    .reverse()
+    .join(', and beneath it ');
+}
+
+/** The RuntimeError a nested run throws when nothing left in the loop can finish it. */
+function nestedDeadlock(goal: Goal, frames: readonly NestedFrame[]): RuntimeError {
+  const what =
+    goal === null
+      ? 'nested runForever() has nothing scheduled that could call stop()'
+      : `nested runUntilComplete() waits on ${goal}`;
+  return new RuntimeError(
+    `Event loop would block forever: ${what}, which only a suspended outer frame (${describeSuspended(frames)}) could finish; no callback is ready, no timer is scheduled, and the frames beneath a nested run cannot resume before it returns (deadlock)`,
+  );
+}
+
+/** The task suspended beneath a nested run that `future` is, if any. */
+function suspendedTask(future: Future<unknown>, loop: EventLoop): Task<unknown> | null {
+  if (getRunState(loop).currentTask === future) return future as Task<unknown>;
+  for (const frame of patchState.frames) {
+    if (frame.caller === future) return frame.caller;
+  }
+  return null;
+}
+
+/**
+ * Runs iterations of `loop` until `goal` is done (or, for null, until `stop()`), on top of
+ * whatever is running now: saves the loop's run state and the running loop, clears the
+ * current task (the caller stays suspended beneath), and restores all of it in `finally`.
+ * `stop()` during the run ends this run only. Throws the deadlock RuntimeError when the
+ * loop has nothing ready and no timer while the goal is not reached.
+ */
+function driveNested(loop: EventLoop, goal: Goal): void {
+  const saved = getRunState(loop);
+  const runningBefore = getRunningLoopOrNull();
+  // Only a running loop has an iteration beneath us that counted on the queue's entries.
+  const readyOnEntry = saved.running ? readyLength(loop) : 0;
+  const frames = patchState.frames;
+  frames.push({ loop, caller: saved.currentTask });
+  setRunState(loop, { running: true, stopping: false, currentTask: null, waitingOn: goal });
+  setRunningLoop(loop);
+  try {
+    while (goal === null || !goal.done()) {
+      if (isIdleForever(loop)) throw nestedDeadlock(goal, frames);
+      runOnce(loop);
+      if (getRunState(loop).stopping) break;
+    }
+  } finally {
+    frames.pop();
+    setRunState(loop, saved);
+    setRunningLoop(runningBefore);
+    if (readyOnEntry > 0) padReadyQueue(loop, readyOnEntry);
+  }
+}
+
+/**
+ * nest_asyncio's re-entrant `run_until_complete`: runs `loop` on top of the running frame
+ * until `awaitable` is done and returns its result (or throws its exception). Other tasks
+ * and timers of the loop keep progressing meanwhile.
+ */
+export function nestedRunUntilComplete<T>(loop: EventLoop, awaitable: Awaitable<T>): T {
+  const future = ensureFuture(awaitable, { loop });
+  const suspended = suspendedTask(future as Future<unknown>, loop);
+  if (suspended !== null) {
+    throw new RuntimeError(
+      `Event loop would block forever: nested runUntilComplete() waits on ${suspended}, which is suspended beneath this nested run (its step called it) and cannot finish before the nested run returns (deadlock)`,
+    );
+  }
+  if (!future.done()) driveNested(loop, future as Future<unknown>);
+  if (!future.done()) throw new RuntimeError('Event loop stopped before Future completed.');
+  return future.result();
+}
+
+/** nest_asyncio's re-entrant `run_forever`: runs `loop` on top of the running frame until `stop()`. */
+export function nestedRunForever(loop: EventLoop): void {
+  driveNested(loop, null);
+}
