@@ -22,3 +22,11 @@ export class TimeoutError extends Error {
 export class RuntimeError extends Error {
   override name = 'RuntimeError';
 }
+
+/**
+ * Python's KeyboardInterrupt: `run()`/`runAsync()` throw it after Ctrl-C (SIGINT) cancelled
+ * the main task, as asyncio.run does.
+ */
+export class KeyboardInterrupt extends Error {
+  override name = 'KeyboardInterrupt';
+}

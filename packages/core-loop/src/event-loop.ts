@@ -4,6 +4,7 @@ import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
 import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
+import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
 import { ReadyQueue } from './ready-queue.js';
 import { isFuture } from './predicates.js';
@@ -220,6 +221,14 @@ export class EventLoop {
     }
     if (!future.done()) throw new RuntimeError('Event loop stopped before Future completed.');
     return future.result();
+  }
+
+  /**
+   * Host mode: `runUntilComplete` run in slices on the JS host's event loop, so coroutines
+   * may `yield` native promises and host I/O is delivered while the loop waits.
+   */
+  runUntilCompleteAsync<T>(awaitable: Awaitable<T> | PromiseLike<T>): Promise<T> {
+    return runUntilCompleteAsync(this, awaitable);
   }
 
   /** Runs iterations until `stop()` is called (asyncio's `run_forever`). */
@@ -442,7 +451,8 @@ export class EventLoop {
       this._runReadyDebug(todo);
       return;
     }
-    while (todo-- > 0) {
+    // `ready.length` is checked too: a nested run (nest-patch) may have consumed entries.
+    while (todo-- > 0 && ready.length > 0) {
       const entry = ready.shift();
       if (!entry._cancelled) entry._run();
     }
@@ -452,7 +462,7 @@ export class EventLoop {
   private _runReadyDebug(count: number): void {
     const ready = this._ready;
     let todo = count;
-    while (todo-- > 0) {
+    while (todo-- > 0 && ready.length > 0) {
       const entry = ready.shift();
       if (entry._cancelled) continue;
       const started = this._clock.now();

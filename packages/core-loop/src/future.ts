@@ -86,6 +86,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _cancelledExc: CancelledError | null = null;
   /** @internal Set by `yield*` just before the future is handed to a task (asyncio's flag). */
   _asyncioFutureBlocking = false;
+  /** @internal A future that stands for a native promise: its value is sent to the task. */
+  _sendsResult = false;
   /** @internal True while a set exception has not been retrieved. */
   _logTraceback = false;
 

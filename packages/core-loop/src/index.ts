@@ -1,4 +1,10 @@
-export { CancelledError, InvalidStateError, RuntimeError, TimeoutError } from './errors.js';
+export {
+  CancelledError,
+  InvalidStateError,
+  KeyboardInterrupt,
+  RuntimeError,
+  TimeoutError,
+} from './errors.js';
 export type { Awaitable, Coroutine, CoroutineSource, Yielded } from './types.js';
 export { type Clock, MonotonicClock, defaultClock } from './clock.js';
 export { Handle, TimerHandle } from './handle.js';
@@ -20,4 +26,4 @@ export {
 export { ensureFuture, type EnsureFutureOptions } from './ensure-future.js';
 export { isCoroutine, isFuture } from './predicates.js';
 export { Runner, type RunOptions, type RunnerRunOptions } from './runner.js';
-export { run } from './run.js';
+export { run, runAsync } from './run.js';

@@ -2,7 +2,11 @@ import { RuntimeError } from './errors.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { type RunOptions, Runner } from './runner.js';
-import type { CoroutineSource } from './types.js';
+import type { Coroutine, CoroutineSource } from './types.js';
+
+function coroutineOf<T>(main: CoroutineSource<T>): Coroutine<T> {
+  return typeof main === 'function' ? main() : main;
+}
 
 /**
  * asyncio.run: runs `main` (a coroutine, or a function that makes one) on a new loop,
@@ -14,16 +18,32 @@ export function run<T>(main: CoroutineSource<T>, options?: RunOptions): T {
   if (running !== null) {
     const hooks = registry.reentry;
     if (hooks !== null) {
-      const value = hooks.run(running, typeof main === 'function' ? main() : main);
+      const value = hooks.run(running, coroutineOf(main));
       if (value !== NOT_HANDLED) return value as T;
     }
     throw new RuntimeError('run() cannot be called from a running event loop');
   }
-  const coro = typeof main === 'function' ? main() : main;
   const runner = new Runner(options);
   try {
-    return runner.run(coro);
+    return runner.run(coroutineOf(main));
   } finally {
     runner.close();
+  }
+}
+
+/**
+ * asyncio.run in host mode: the same, but the loop runs in slices on the JS host's event
+ * loop, so coroutines may `yield` native promises (fetch, fs ...) and host I/O goes on.
+ * Ctrl-C (SIGINT) cancels the main task; the promise then rejects with KeyboardInterrupt.
+ */
+export async function runAsync<T>(main: CoroutineSource<T>, options?: RunOptions): Promise<T> {
+  if (registry.running !== null) {
+    throw new RuntimeError('runAsync() cannot be called from a running event loop');
+  }
+  const runner = new Runner(options);
+  try {
+    return await runner.runAsync(coroutineOf(main));
+  } finally {
+    await runner.closeAsync();
   }
 }

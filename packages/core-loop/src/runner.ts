@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import { RuntimeError } from './errors.js';
+import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
 import { Future } from './future.js';
 import { isCoroutine } from './predicates.js';
@@ -27,6 +27,12 @@ export interface RunnerRunOptions {
 
 type RunnerState = 'created' | 'initialized' | 'closed';
 
+type SignalProcess = {
+  on(event: 'SIGINT', listener: () => void): unknown;
+  removeListener(event: 'SIGINT', listener: () => void): unknown;
+  listenerCount(event: 'SIGINT'): number;
+};
+
 /**
  * asyncio.Runner: one loop for several `run()` calls in the same context; `close()` cancels
  * what is left and closes the loop. Usable with `using runner = new Runner()`.
@@ -41,15 +47,40 @@ export class Runner {
     this.options = options ?? {};
   }
 
-  /** Runs `coro` to completion on the runner's loop and returns its result. */
+  /** Runs `coro` to completion on the runner's loop and returns its result (blocking). */
   run<T>(coro: Coroutine<T>, options?: RunnerRunOptions): T {
-    if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
-    if (registry.running !== null) {
-      throw new RuntimeError('Runner.run() cannot be called from a running event loop');
+    const task = this.startMain(coro, options, 'Runner.run()');
+    return (task.getLoop() as EventLoop).runUntilComplete(task);
+  }
+
+  /**
+   * Host mode: runs `coro` on the runner's loop in slices on the JS host, so it may await
+   * native promises. Ctrl-C (SIGINT) cancels the main task and the run throws
+   * KeyboardInterrupt, as asyncio.Runner does.
+   */
+  async runAsync<T>(coro: Coroutine<T>, options?: RunnerRunOptions): Promise<T> {
+    const task = this.startMain(coro, options, 'Runner.runAsync()');
+    const loop = task.getLoop();
+    let interrupts = 0;
+    const proc = signalProcess();
+    // Like asyncio, take over SIGINT only where nobody else handles it.
+    const onSigint = (): void => {
+      interrupts++;
+      if (proc !== null) proc.removeListener('SIGINT', onSigint);
+      if (!task.done()) loop.callSoonThreadsafe(() => task.cancel());
+    };
+    const installed = proc !== null && proc.listenerCount('SIGINT') === 0;
+    if (installed) proc.on('SIGINT', onSigint);
+    try {
+      return await loop.runUntilCompleteAsync(task);
+    } catch (error) {
+      if (interrupts > 0 && error instanceof CancelledError && task.uncancel() === 0) {
+        throw new KeyboardInterrupt('interrupted (SIGINT)');
+      }
+      throw error;
+    } finally {
+      if (installed) proc.removeListener('SIGINT', onSigint);
     }
-    const loop = this.getLoop();
-    const task = loop.createTask(coro, options);
-    return loop.runUntilComplete(task);
   }
 
   /** The runner's loop (made now if needed). */
@@ -58,7 +89,9 @@ export class Runner {
     if (this.loop === null) {
       const { clock, debug, loopFactory } = this.options;
       const loop =
-        loopFactory !== undefined ? loopFactory() : new EventLoop(clock === undefined ? {} : { clock });
+        loopFactory !== undefined
+          ? loopFactory()
+          : new EventLoop(clock === undefined ? {} : { clock });
       if (debug !== undefined) loop.setDebug(debug);
       this.loop = loop;
       this.state = 'initialized';
@@ -67,17 +100,29 @@ export class Runner {
     return this.loop;
   }
 
-  /** Cancels the tasks left on the loop, waits for them, and closes the loop. */
+  /** Cancels the tasks left on the loop, waits for them (blocking), and closes the loop. */
   close(): void {
-    if (this.state !== 'initialized' || this.loop === null) return;
     const loop = this.loop;
+    if (this.state !== 'initialized' || loop === null) return;
     try {
       cancelAllTasks(loop);
     } finally {
-      if (this.options.loopFactory === undefined && registry.current === loop) setEventLoop(null);
-      loop.close();
-      this.loop = null;
-      this.state = 'closed';
+      this.finishClose(loop);
+    }
+  }
+
+  /** `close()` for host mode: waits for the cancelled tasks on the host. */
+  async closeAsync(): Promise<void> {
+    const loop = this.loop;
+    if (this.state !== 'initialized' || loop === null) return;
+    try {
+      const pending = cancelPending(loop);
+      if (pending !== null) {
+        await loop.runUntilCompleteAsync(pending.allDone);
+        reportShutdownFailures(loop, pending.tasks);
+      }
+    } finally {
+      this.finishClose(loop);
     }
   }
 
@@ -85,12 +130,51 @@ export class Runner {
   [Symbol.dispose](): void {
     this.close();
   }
+
+  /** `await using runner = new Runner()` closes it on the host at the end of the block. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.closeAsync();
+  }
+
+  private startMain<T>(
+    coro: Coroutine<T>,
+    options: RunnerRunOptions | undefined,
+    method: string,
+  ): Task<T> {
+    if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    if (registry.running !== null) {
+      throw new RuntimeError(`${method} cannot be called from a running event loop`);
+    }
+    return this.getLoop().createTask(coro, options);
+  }
+
+  private finishClose(loop: EventLoop): void {
+    if (this.options.loopFactory === undefined && registry.current === loop) setEventLoop(null);
+    loop.close();
+    this.loop = null;
+    this.state = 'closed';
+  }
 }
 
-/** Cancels every pending task of `loop`, runs the loop until they end, reports failures. */
-export function cancelAllTasks(loop: EventLoop): void {
+function signalProcess(): SignalProcess | null {
+  const candidate = (globalThis as { process?: Partial<SignalProcess> }).process;
+  return candidate !== undefined &&
+    typeof candidate.on === 'function' &&
+    typeof candidate.removeListener === 'function' &&
+    typeof candidate.listenerCount === 'function'
+    ? (candidate as SignalProcess)
+    : null;
+}
+
+interface PendingShutdown {
+  tasks: Task<unknown>[];
+  allDone: Future<void>;
+}
+
+/** Cancels every pending task of `loop`; the future is done when all of them are. */
+function cancelPending(loop: EventLoop): PendingShutdown | null {
   const tasks = [...loop._tasks];
-  if (tasks.length === 0) return;
+  if (tasks.length === 0) return null;
   for (const task of tasks) task.cancel();
   const allDone = new Future<void>({ loop });
   let left = tasks.length;
@@ -99,8 +183,12 @@ export function cancelAllTasks(loop: EventLoop): void {
     if (left === 0 && !allDone.done()) allDone.setResult(undefined);
   };
   for (const task of tasks) task.addDoneCallback(countDown);
-  loop.runUntilComplete(allDone);
-  for (const task of tasks as Task<unknown>[]) {
+  return { tasks, allDone };
+}
+
+/** Reports the tasks that ended with an exception other than cancellation during shutdown. */
+function reportShutdownFailures(loop: EventLoop, tasks: Task<unknown>[]): void {
+  for (const task of tasks) {
     if (task.cancelled()) continue;
     const exception = task.exception();
     if (exception !== null) {
@@ -111,4 +199,12 @@ export function cancelAllTasks(loop: EventLoop): void {
       });
     }
   }
+}
+
+/** Cancels every pending task of `loop`, runs the loop until they end, reports failures. */
+export function cancelAllTasks(loop: EventLoop): void {
+  const pending = cancelPending(loop);
+  if (pending === null) return;
+  loop.runUntilComplete(pending.allDone);
+  reportShutdownFailures(loop, pending.tasks);
 }

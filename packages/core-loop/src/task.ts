@@ -98,13 +98,35 @@ export class Task<T = unknown> extends Future<T> {
     return this._numCancelsRequested;
   }
 
-  /** asyncio's repr: `<Task pending name='Task-1' wait_for=<Future pending>>`. */
+  /**
+   * asyncio's repr, in its order (state, name, wait_for, outcome):
+   * `<Task pending name='Task-1' wait_for=<Future pending>>`, `<Task finished name='Task-1' result=3>`.
+   */
   override toString(): string {
-    let state = this.describeState();
-    if (this._state === PENDING && this._numCancelsRequested > 0) state = 'cancelling';
-    let text = `<Task ${state} name=${repr(this._name)}`;
+    const state = this._state;
+    let text =
+      state === PENDING
+        ? this._numCancelsRequested > 0
+          ? '<Task cancelling'
+          : '<Task pending'
+        : state === CANCELLED
+          ? '<Task cancelled'
+          : '<Task finished';
+    text += ` name=${repr(this._name)}`;
     if (this._futWaiter !== null) text += ` wait_for=${this._futWaiter}`;
+    if (state === RESOLVED) text += ` result=${repr(this._result)}`;
+    else if (state === FAILED) text += ` exception=${repr(this._exception)}`;
     return `${text}>`;
+  }
+
+  /** Tasks are finished by their coroutine only (asyncio raises the same RuntimeError). */
+  override setResult(_value: T): void {
+    throw new RuntimeError('Task does not support set_result operation');
+  }
+
+  /** Tasks are finished by their coroutine only (asyncio raises the same RuntimeError). */
+  override setException(_exception: unknown): void {
+    throw new RuntimeError('Task does not support set_exception operation');
   }
 
   /** @internal Run from the ready queue: a wake-up from a future, or a scheduled step. */
@@ -132,7 +154,8 @@ export class Task<T = unknown> extends Future<T> {
   _wakeup(future: Future<unknown>): void {
     const state = future._state;
     if (state === RESOLVED) {
-      this._step(NO_EXCEPTION);
+      // A bare `yield promise` (host mode) resumes with the value; `yield* fut` reads result().
+      this._step(NO_EXCEPTION, future._sendsResult ? future._result : undefined);
     } else if (state === FAILED) {
       future._retrieved();
       this._step(future._exception);
@@ -144,7 +167,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /** @internal One step of the coroutine: asyncio's `Task.__step`. */
-  _step(exception: unknown): void {
+  _step(exception: unknown, value?: unknown): void {
     if (this._state !== PENDING) {
       throw new InvalidStateError(`_step(): already done: ${this}, ${repr(exception)}`);
     }
@@ -174,7 +197,7 @@ export class Task<T = unknown> extends Future<T> {
     let thrown: unknown;
     let failed = false;
     try {
-      outcome = exc === NO_EXCEPTION ? this._coro.next(undefined) : this._coro.throw(exc);
+      outcome = exc === NO_EXCEPTION ? this._coro.next(value) : this._coro.throw(exc);
     } catch (error) {
       failed = true;
       thrown = error;
@@ -189,14 +212,14 @@ export class Task<T = unknown> extends Future<T> {
         this._cancelledExc = thrown;
         super.cancel();
       } else {
-        this.setException(thrown);
+        super.setException(thrown);
       }
     } else if ((outcome as IteratorResult<unknown, T>).done) {
       if (this._mustCancel) {
         this._mustCancel = false;
         super.cancel(this._cancelMessage);
       } else {
-        this.setResult((outcome as IteratorReturnResult<T>).value);
+        super.setResult((outcome as IteratorReturnResult<T>).value);
       }
     } else {
       this._handleYield((outcome as IteratorYieldResult<unknown>).value);
@@ -224,10 +247,7 @@ export class Task<T = unknown> extends Future<T> {
         this._throwNext(new RuntimeError(`Task cannot await on itself: ${this}`));
       } else {
         future._asyncioFutureBlocking = false;
-        this._futWaiter = future;
-        if (future._state !== PENDING) loop._wakeTask(this as Task<unknown>, future);
-        else future._addWaiter(this as Task<unknown>);
-        if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
+        this._park(future);
       }
       return;
     }
@@ -241,9 +261,7 @@ export class Task<T = unknown> extends Future<T> {
         );
         return;
       }
-      this._futWaiter = future;
-      future._addWaiter(this as Task<unknown>);
-      if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
+      this._park(future);
       return;
     }
     if (isCoroutine(value)) {
@@ -255,6 +273,14 @@ export class Task<T = unknown> extends Future<T> {
       return;
     }
     this._throwNext(new RuntimeError(`Task got bad yield: ${repr(value)}`));
+  }
+
+  /** @internal Waits on `future`: woken when it is done (at once if it already is). */
+  private _park(future: Future<unknown>): void {
+    this._futWaiter = future;
+    if (future._state !== PENDING) this._loop._wakeTask(this as Task<unknown>, future);
+    else future._addWaiter(this as Task<unknown>);
+    if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
   }
 
   /** @internal Schedules the next step to throw `error` into the coroutine. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, EventLoop, type Future, run, currentTask, getRunningLoop, RuntimeError } from '../src/index.js';
-import type { Clock } from '../src/index.js';
+import type { Clock, Coroutine } from '../src/index.js';
 
 class JumpClock implements Clock {
   t = 0;
@@ -8,7 +8,7 @@ class JumpClock implements Clock {
   idleUntil(deadline: number) { if (deadline > this.t) this.t = deadline; return 0; }
 }
 
-function* sleep(delay: number): Generator<Future<unknown> | undefined, void, unknown> {
+function* sleep(delay: number): Coroutine<void> {
   const loop = getRunningLoop();
   const fut = loop.createFuture<void>();
   const h = loop.callLater(delay, () => { if (!fut.done()) fut.setResult(undefined); });
