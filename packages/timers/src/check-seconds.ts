@@ -10,9 +10,10 @@ export function describeValue(value: unknown): string {
       return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     case 'number':
     case 'boolean':
-    case 'bigint':
     case 'undefined':
       return String(value);
+    case 'bigint':
+      return `${value}n`;
     case 'symbol':
       return value.toString();
     case 'function':
