@@ -1,3 +1,4 @@
+import { isApplied } from '@asyncio-ts/nest-patch';
 import { describe, expect, it } from 'vitest';
 import { CHAPTER_NAMES } from '../src/arguments.js';
 import { CHAPTERS } from '../src/chapters/index.js';
@@ -33,6 +34,21 @@ const trace = (events: Event[]) =>
 describe('chapters on the virtual clock', () => {
   it('lists every chapter in the notebook order', () => {
     expect(Object.keys(CHAPTERS)).toEqual([...CHAPTER_NAMES]);
+  });
+
+  it('nested: run() in the running kernel fails, then after apply() it runs greet() for 1 s', async () => {
+    const events = await replay('nested');
+    const prints = trace(events).filter(([, , event]) => event === 'print');
+    // greet() runs as a task of its own on the kernel's loop, named Task-<n> as in asyncio.
+    const greet = prints[1]?.[1];
+    expect(greet).toMatch(/^Task-\d+$/);
+    expect(prints).toEqual([
+      [0, 'kernel', 'print', 'RuntimeError: run() cannot be called from a running event loop'],
+      [0, greet, 'print', 'Hello'],
+      [1, greet, 'print', 'World'],
+    ]);
+    expect(events.at(-1)).toMatchObject({ event: 'chapter-end', elapsed: 1 });
+    expect(isApplied()).toBe(false);
   });
 
   it('sync: task2 starts only when task1 has ended, 4 s in all', async () => {
