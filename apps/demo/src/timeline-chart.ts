@@ -61,7 +61,7 @@ export function renderTimeline(rows: readonly ChartRow[], options: ChartOptions)
   const ticks: number[] = [];
   for (let i = 0; i * step <= total + step * 1e-9; i++) ticks.push(i * step);
   let scale = '';
-  const rule = Array.from({ length: width + 1 }, () => (fancy ? '─' : '-'));
+  const rule: string[] = Array.from({ length: width + 1 }, () => (fancy ? '─' : '-'));
   for (const tick of ticks) {
     const at = column(tick, total, width);
     rule[at] = fancy ? '┼' : '+';
