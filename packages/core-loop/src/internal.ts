@@ -84,26 +84,3 @@ export function isIdleForever(loop: EventLoop): boolean {
 export function deadlockError(loop: EventLoop): RuntimeError {
   return loop._deadlockError();
 }
-
-/** How many entries wait in `loop`'s ready queue (asyncio's `len(loop._ready)`). */
-export function readyLength(loop: EventLoop): number {
-  return loop._ready.length;
-}
-
-/** A ready-queue entry that is always skipped: see `padReadyQueue`. */
-const SKIPPED_ENTRY: { readonly _cancelled: true; _run(): void } = Object.freeze({
-  _cancelled: true as const,
-  _run(): void {},
-});
-
-/**
- * Pads `loop`'s ready queue with always-skipped entries up to `length` entries. The
- * iteration beneath a nested run counted the entries it would run before the nested run
- * took some of them; a nested run that consumed entries calls this with the length it
- * found on entry before it returns, so that iteration never runs past the queue's end.
- * Keeps that bookkeeping out of the blocking run's hot path.
- */
-export function padReadyQueue(loop: EventLoop, length: number): void {
-  const ready = loop._ready;
-  for (let n = ready.length; n < length; n++) ready.push(SKIPPED_ENTRY);
-}

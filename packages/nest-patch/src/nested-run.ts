@@ -10,8 +10,6 @@ import {
   getRunState,
   getRunningLoopOrNull,
   isIdleForever,
-  padReadyQueue,
-  readyLength,
   runOnce,
   setRunState,
   setRunningLoop,
@@ -64,8 +62,6 @@ function suspendedTask(future: Future<unknown>, loop: EventLoop): Task<unknown> 
 function driveNested(loop: EventLoop, goal: Goal): void {
   const saved = getRunState(loop);
   const runningBefore = getRunningLoopOrNull();
-  // Only a running loop has an iteration beneath us that counted on the queue's entries.
-  const readyOnEntry = saved.running ? readyLength(loop) : 0;
   const frames = patchState.frames;
   frames.push({ loop, caller: saved.currentTask });
   setRunState(loop, { running: true, stopping: false, currentTask: null, waitingOn: goal });
@@ -80,7 +76,6 @@ function driveNested(loop: EventLoop, goal: Goal): void {
     frames.pop();
     setRunState(loop, saved);
     setRunningLoop(runningBefore);
-    if (readyOnEntry > 0) padReadyQueue(loop, readyOnEntry);
   }
 }
 

@@ -67,6 +67,26 @@ describe('nested runs', () => {
     loop.close();
   });
 
+  it('lets a nested run take the entries its caller\'s iteration had counted, running each once', () => {
+    const { loop, clock } = jumpLoop();
+    apply(loop);
+    const log: string[] = [];
+    loop.callSoon(() => {
+      log.push('a starts');
+      loop.runUntilComplete(sleep(1));
+      log.push(`a ends at ${clock.t}`);
+      loop.callSoon(() => log.push('d'));
+    });
+    loop.callSoon(() => log.push('b'));
+    loop.callSoon(() => log.push('c'));
+    loop.callLater(2, () => loop.stop());
+    loop.runForever();
+    // The same order as nest_asyncio 1.5: b and c run inside a's nested run, d once after.
+    expect(log).toEqual(['a starts', 'b', 'c', 'a ends at 1', 'd']);
+    expect(clock.t).toBe(2);
+    loop.close();
+  });
+
   it('nests a run from a callback on top of a nested run started by a task', () => {
     const { loop } = jumpLoop();
     apply(loop);
