@@ -2,12 +2,12 @@ import {
   type Awaitable,
   CancelledError,
   type Coroutine,
+  currentTask,
+  getRunningLoop,
   type Handle,
   RuntimeError,
   type Task,
   TimeoutError,
-  currentTask,
-  getRunningLoop,
 } from '@asyncio-ts/core-loop';
 import { checkSecondsOrNull, describeValue } from './check-seconds.js';
 
@@ -157,7 +157,10 @@ function* runScope<T>(
  * (the loop's clock; null: never) the body is cancelled and a `TimeoutError` (its `cause`
  * the CancelledError) is thrown instead. Must run inside a task.
  */
-export function timeoutAt<T>(when: number | null, body: (scope: Timeout) => Coroutine<T>): Coroutine<T> {
+export function timeoutAt<T>(
+  when: number | null,
+  body: (scope: Timeout) => Coroutine<T>,
+): Coroutine<T> {
   checkSecondsOrNull(when, 'timeoutAt() when');
   checkBody(body, 'timeoutAt');
   return runScope(when, body);
@@ -168,7 +171,10 @@ export function timeoutAt<T>(when: number | null, body: (scope: Timeout) => Coro
  * deadline `delay` seconds after the body starts (null: never; `0` expires at the body's
  * first suspension). On expiry the caller gets a `TimeoutError`, as with `timeoutAt`.
  */
-export function timeout<T>(delay: number | null, body: (scope: Timeout) => Coroutine<T>): Coroutine<T> {
+export function timeout<T>(
+  delay: number | null,
+  body: (scope: Timeout) => Coroutine<T>,
+): Coroutine<T> {
   checkSecondsOrNull(delay, 'timeout() delay');
   checkBody(body, 'timeout');
   return runScope(delay === null ? null : () => getRunningLoop().time() + delay, body);

@@ -44,9 +44,7 @@ export class VirtualClock implements Clock {
   /** A clock that reads `options.start` (default 0) and flows at `options.rate` (default 0). */
   constructor(options?: VirtualClockOptions) {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
-      throw new TypeError(
-        `VirtualClock options must be an object, got ${describeValue(options)}`,
-      );
+      throw new TypeError(`VirtualClock options must be an object, got ${describeValue(options)}`);
     }
     const start = options?.start;
     const rate = options?.rate;
@@ -73,7 +71,7 @@ export class VirtualClock implements Clock {
       return 0;
     }
     const left = (deadline - this.now()) / this.rate;
-    return left > 0 ? left : 0;
+    return Math.max(left, 0);
   }
 
   /**
@@ -85,7 +83,9 @@ export class VirtualClock implements Clock {
       throw new TypeError(`jump() expects a number of seconds, got ${describeValue(seconds)}`);
     }
     if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new RangeError(`time can't go backwards: jump() needs a finite number of seconds >= 0, got ${seconds}`);
+      throw new RangeError(
+        `time can't go backwards: jump() needs a finite number of seconds >= 0, got ${seconds}`,
+      );
     }
     this._offset += seconds;
   }

@@ -3,10 +3,10 @@ import {
   CancelledError,
   type Coroutine,
   type EventLoop,
-  type Future,
-  TimeoutError,
   ensureFuture,
+  type Future,
   getRunningLoop,
+  TimeoutError,
 } from '@asyncio-ts/core-loop';
 import { checkSecondsOrNull, describeValue } from './check-seconds.js';
 

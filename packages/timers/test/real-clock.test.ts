@@ -1,5 +1,5 @@
-import { TimeoutError, getRunningLoop, run } from '@asyncio-ts/core-loop';
-import { VirtualClock, sleep, timeout, waitFor } from '@asyncio-ts/timers';
+import { getRunningLoop, run, TimeoutError } from '@asyncio-ts/core-loop';
+import { sleep, timeout, VirtualClock, waitFor } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 
 // A few tests on real time, with generous bounds: a loaded machine may wake us late.

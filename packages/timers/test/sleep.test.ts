@@ -1,7 +1,7 @@
-import { CancelledError, RuntimeError, getRunningLoop } from '@asyncio-ts/core-loop';
+import { CancelledError, getRunningLoop, RuntimeError } from '@asyncio-ts/core-loop';
 import { sleep } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Trace, all, runVirtual, spawn } from './trace.js';
+import { all, runVirtual, spawn, type Trace } from './trace.js';
 
 function* notebookTask(trace: Trace, name: string, seconds: number) {
   trace.log(`Start ${name}`);
@@ -35,16 +35,11 @@ describe('sleep', () => {
     ]);
   });
 
-  it("replays Example-2: two 2 s sleeps overlap and end at t = 2 in start order", () => {
+  it('replays Example-2: two 2 s sleeps overlap and end at t = 2 in start order', () => {
     const { lines } = runVirtual(function* (trace) {
       yield* all([spawn(notebookTask(trace, 'task1', 2)), spawn(notebookTask(trace, 'task2', 2))]);
     });
-    expect(lines).toEqual([
-      't=0 Start task1',
-      't=0 Start task2',
-      't=2 End task1',
-      't=2 End task2',
-    ]);
+    expect(lines).toEqual(['t=0 Start task1', 't=0 Start task2', 't=2 End task1', 't=2 End task2']);
   });
 
   it('evaluates to the result it was given, typed', () => {

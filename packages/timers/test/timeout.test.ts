@@ -1,12 +1,11 @@
 import {
   CancelledError,
   type Coroutine,
-  RuntimeError,
-  TimeoutError,
   currentTask,
   getRunningLoop,
+  RuntimeError,
 } from '@asyncio-ts/core-loop';
-import { Timeout, sleep, timeout, timeoutAt } from '@asyncio-ts/timers';
+import { sleep, Timeout, timeout, timeoutAt, type VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { caught, runVirtual, spawn } from './trace.js';
 
@@ -50,7 +49,12 @@ describe('timeout', () => {
         return 42;
       });
       expectTypeOf(value).toEqualTypeOf<number>();
-      return { value, expired: scope?.expired(), when: scope?.when(), now: getRunningLoop().time() };
+      return {
+        value,
+        expired: scope?.expired(),
+        when: scope?.when(),
+        now: getRunningLoop().time(),
+      };
     });
     expect(result).toEqual({ value: 42, expired: false, when: 10, now: 2 });
   });
@@ -177,7 +181,9 @@ describe('timeout', () => {
       yield* sleep(1);
       worker.cancel();
       const error = yield* caught(worker);
-      trace.log(`${(error as Error).name}, expired=${scope?.expired()}, task cancelled=${worker.cancelled()}`);
+      trace.log(
+        `${(error as Error).name}, expired=${scope?.expired()}, task cancelled=${worker.cancelled()}`,
+      );
     });
     expect(lines).toEqual([
       't=1 body saw CancelledError',
@@ -257,7 +263,9 @@ describe('timeout', () => {
                 yield* sleep(10);
               });
             } catch (innerError) {
-              trace.log(`inside outer: ${(innerError as Error).name}, inner expired=${inner?.expired()}`);
+              trace.log(
+                `inside outer: ${(innerError as Error).name}, inner expired=${inner?.expired()}`,
+              );
               throw innerError;
             }
           }),
@@ -289,7 +297,7 @@ describe('timeout', () => {
       // Both deadlines pass while the task holds the loop; both scopes cancel the task in
       // one iteration, so cancelling() is 2 at the inner exit and the inner cannot claim it.
       const { lines } = runVirtual(function* (trace) {
-        const clock = getRunningLoop().getClock() as { jump(seconds: number): void };
+        const clock = getRunningLoop().getClock() as VirtualClock;
         let outer: Timeout | undefined;
         const value = yield* timeout(0.1, function* (cm) {
           outer = cm;
@@ -299,7 +307,9 @@ describe('timeout', () => {
               yield* sleep(1);
             }),
           );
-          trace.log(`inner: ${(innerError as Error).name}, cancelling=${currentTask()?.cancelling()}`);
+          trace.log(
+            `inner: ${(innerError as Error).name}, cancelling=${currentTask()?.cancelling()}`,
+          );
           yield* sleep(10);
           return 'outer body finished';
         });
@@ -388,7 +398,12 @@ describe('timeout', () => {
         scope.reschedule(60);
         trace.log(`${yield* worker}, expired=${scope.expired()}`);
       });
-      expect(lines).toEqual(['t=0 when=10', 't=0 when=30', 't=0 when=null', 't=50 slept 50, expired=false']);
+      expect(lines).toEqual([
+        't=0 when=10',
+        't=0 when=30',
+        't=0 when=null',
+        't=50 slept 50, expired=false',
+      ]);
     });
 
     it('a deadline moved into the past expires the scope at the next iteration', () => {

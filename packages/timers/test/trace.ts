@@ -1,9 +1,10 @@
 import {
+  type Awaitable,
   type Coroutine,
   type EventLoop,
-  type Task,
   getRunningLoop,
   run,
+  type Task,
 } from '@asyncio-ts/core-loop';
 import { VirtualClock } from '@asyncio-ts/timers';
 
@@ -40,7 +41,7 @@ export function spawn<T>(coro: Coroutine<T>, name?: string): Task<T> {
 }
 
 /** Runs `body` and returns what it threw (fails the test if it did not throw). */
-export function* caught(body: Coroutine<unknown>): Coroutine<unknown> {
+export function* caught(body: Awaitable<unknown>): Coroutine<unknown> {
   try {
     yield* body;
   } catch (error) {

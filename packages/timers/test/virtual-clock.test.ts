@@ -1,11 +1,11 @@
 import {
   type Coroutine,
   EventLoop,
-  RuntimeError,
   getRunningLoop,
+  RuntimeError,
   run,
 } from '@asyncio-ts/core-loop';
-import { VirtualClock, sleep, timeout } from '@asyncio-ts/timers';
+import { sleep, timeout, VirtualClock } from '@asyncio-ts/timers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { all, caught, runVirtual, spawn } from './trace.js';
@@ -72,7 +72,12 @@ describe('VirtualClock', () => {
       return yield* minutes;
     });
     expect(result).toBe(1440);
-    expect(lines).toEqual(['t=21600 hour 6', 't=43200 hour 12', 't=64800 hour 18', 't=86400 hour 24']);
+    expect(lines).toEqual([
+      't=21600 hour 6',
+      't=43200 hour 12',
+      't=64800 hour 18',
+      't=86400 hour 24',
+    ]);
   });
 
   it('does not move while callbacks run, however long they take', () => {
@@ -179,7 +184,9 @@ describe('VirtualClock', () => {
     it('refuses to go backwards or to nowhere', () => {
       const clock = new VirtualClock();
       expect(() => clock.jump(-1)).toThrow(
-        new RangeError("time can't go backwards: jump() needs a finite number of seconds >= 0, got -1"),
+        new RangeError(
+          "time can't go backwards: jump() needs a finite number of seconds >= 0, got -1",
+        ),
       );
       expect(() => clock.jump(Number.NaN)).toThrow(RangeError);
       expect(() => clock.jump(Number.POSITIVE_INFINITY)).toThrow(RangeError);

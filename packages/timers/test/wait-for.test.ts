@@ -1,7 +1,12 @@
-import { CancelledError, type Coroutine, TimeoutError, getRunningLoop } from '@asyncio-ts/core-loop';
+import {
+  CancelledError,
+  type Coroutine,
+  getRunningLoop,
+  TimeoutError,
+} from '@asyncio-ts/core-loop';
 import { sleep, waitFor } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Trace, caught, runVirtual, spawn } from './trace.js';
+import { caught, runVirtual, spawn, type Trace } from './trace.js';
 
 /** Ignores every cancellation and keeps sleeping until `until` on the loop clock. */
 function* stubborn(trace: Trace, until: number): Coroutine<string> {
@@ -42,7 +47,11 @@ describe('waitFor', () => {
       const live = getRunningLoop()._timers.items.filter((t) => !t.cancelled()).length;
       trace.log(`${value}, live timers: ${live}`);
     });
-    expect(lines).toEqual(['t=0 worker starts', 't=1 worker cleans up', 't=1 in time, live timers: 0']);
+    expect(lines).toEqual([
+      't=0 worker starts',
+      't=1 worker cleans up',
+      't=1 in time, live timers: 0',
+    ]);
   });
 
   it('on timeout cancels the inner, waits for it, then throws TimeoutError caused by the CancelledError', () => {
@@ -261,7 +270,11 @@ describe('waitFor', () => {
         trace.log(`waitFor: ${(error as Error).name}`);
         trace.log(`inner: ${yield* inner}`);
       });
-      expect(lines).toEqual(['t=0.2 waitFor: CancelledError', 't=0.4 inner returns 42', 't=0.4 inner: 42']);
+      expect(lines).toEqual([
+        't=0.2 waitFor: CancelledError',
+        't=0.4 inner returns 42',
+        't=0.4 inner: 42',
+      ]);
     });
   });
 
