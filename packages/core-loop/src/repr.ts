@@ -29,8 +29,10 @@ export function repr(value: unknown): string {
       // fall through to the generic form
     }
   }
+  // Generator objects have no constructor name: show them as Python shows generators.
+  if (Object.prototype.toString.call(value) === '[object Generator]') return '<generator object>';
   const name = (value as object).constructor?.name;
-  if (name === 'Object' || name === undefined) return '<object>';
+  if (name === 'Object' || !name) return '<object>';
   return `<${name} object>`;
 }
 
