@@ -1,0 +1,128 @@
+/**
+ * Turning the arguments of gather, shield, wait and asCompleted into futures on one loop,
+ * with errors that name the function, the position and the value.
+ */
+import {
+  type Awaitable,
+  type Coroutine,
+  type EventLoop,
+  ensureFuture,
+  type Future,
+  isCoroutine,
+  isFuture,
+  RuntimeError,
+} from '@asyncio-ts/core-loop';
+
+/** What `yield*` on an awaitable of type `A` evaluates to (the `T` of Awaitable<T>). */
+export type AwaitedOf<A> =
+  A extends Awaitable<infer T> ? T : A extends PromiseLike<infer T> ? T : never;
+
+/** Python-flavoured short description of a value for error messages. */
+export function describe(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return `'${value}'`;
+    case 'function': {
+      const name = value.name || 'anonymous';
+      const isGeneratorFunction =
+        (value as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'GeneratorFunction';
+      return isGeneratorFunction
+        ? `<function* ${name}> (a generator function: call it to get a coroutine, ${name}())`
+        : `<function ${name}>`;
+    }
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `an array of length ${value.length}`;
+      const own = (value as { toString?: () => string }).toString;
+      if (typeof own === 'function' && own !== Object.prototype.toString) {
+        try {
+          return String(own.call(value));
+        } catch {
+          // a throwing toString: fall back to the constructor's name below
+        }
+      }
+      const ctor = (value as object).constructor?.name;
+      return ctor === undefined || ctor === 'Object' ? 'a plain object' : `<${ctor} object>`;
+    }
+    default:
+      return String(value);
+  }
+}
+
+/** True for objects `yield*` can drive that are neither Futures nor coroutines. */
+export function isAwaitableObject(value: unknown): value is Awaitable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<Awaitable<unknown>>)[Symbol.iterator] === 'function' &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set) &&
+    !ArrayBuffer.isView(value)
+  );
+}
+
+/** True for native promises and other thenables (adopted by the loop in host mode only). */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function* awaitIn<T>(awaitable: Awaitable<T>): Coroutine<T> {
+  return yield* awaitable;
+}
+
+/** A coroutine for any awaitable that is not a Future: itself, or one that `yield*`s it. */
+export function asCoroutine(value: Awaitable<unknown>): Coroutine<unknown> {
+  return isCoroutine(value) ? value : awaitIn(value);
+}
+
+/** The TypeError for an argument that cannot be awaited. */
+export function notAwaitable(where: string, value: unknown): TypeError {
+  return new TypeError(
+    `${where} must be an awaitable (a coroutine, a Future or a Task), got ${describe(value)}`,
+  );
+}
+
+/** The RuntimeError for a future of another loop. */
+export function otherLoop(where: string, future: Future<unknown>, loop: EventLoop): RuntimeError {
+  return new RuntimeError(
+    `${where} ${future} belongs to a different event loop than ${loop}: all awaitables must run on one loop`,
+  );
+}
+
+/**
+ * asyncio's `_ensure_future` for one argument: a Future of `loop` as is, a coroutine or
+ * other awaitable wrapped in a Task on `loop`, a native promise adopted (host mode).
+ */
+export function toFuture(value: unknown, loop: EventLoop, where: string): Future<unknown> {
+  if (isFuture(value)) {
+    if (value.getLoop() !== loop) throw otherLoop(where, value, loop);
+    return value;
+  }
+  if (isCoroutine(value)) return loop.createTask(value);
+  if (isAwaitableObject(value)) return loop.createTask(awaitIn(value));
+  if (isThenable(value)) return ensureFuture(value, { loop });
+  throw notAwaitable(where, value);
+}
+
+/** The loop of a future, or the current loop for anything else (asyncio's choice in gather). */
+export function loopFor(value: unknown, current: () => EventLoop): EventLoop {
+  return isFuture(value) ? value.getLoop() : current();
+}
+
+/** True when `future` failed (an exception, even a thrown `null`); marks it retrieved. */
+export function failed(future: Future<unknown>): boolean {
+  if (future.cancelled()) return false;
+  if (future.exception() !== null) return true;
+  try {
+    future.result();
+    return false;
+  } catch {
+    // result() threw although exception() said null: the coroutine threw `null` itself.
+    return true;
+  }
+}

@@ -1,0 +1,378 @@
+/**
+ * asyncio.gather: runs awaitables concurrently and collects their results in argument order,
+ * plus `limit` (beyond asyncio): at most `limit` of the coroutines started at once.
+ */
+import {
+  type Awaitable,
+  CancelledError,
+  type Coroutine,
+  type EventLoop,
+  Future,
+  getEventLoop,
+  isCoroutine,
+  isFuture,
+} from '@asyncio-ts/core-loop';
+import { type AwaitedOf, asCoroutine, isAwaitableObject, loopFor, toFuture } from './awaitable.js';
+
+/** Options of the array form `gather(aws, options)`. */
+export interface GatherOptions {
+  /** Failures and cancellations take their places in the results instead of failing the gather. */
+  returnExceptions?: boolean;
+  /** Start at most this many of the coroutines at once, in argument order (beyond asyncio). */
+  limit?: number;
+}
+
+/** The results of gathering the awaitables `A`, place by place: `[A, B, C]` for a tuple. */
+export type GatherResults<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: AwaitedOf<A[K]>;
+};
+
+/**
+ * The results with `returnExceptions: true`: each place holds its result or what its
+ * awaitable failed with (a CancelledError for a cancelled one).
+ */
+export type GatherResultsOrErrors<A extends readonly unknown[]> = {
+  -readonly [K in keyof A]: AwaitedOf<A[K]> | Error;
+};
+
+/** Anything gather accepts in one place. */
+export type GatherArgument = Awaitable<unknown> | PromiseLike<unknown>;
+
+/**
+ * asyncio's `_GatheringFuture`: the future `gather()` returns. `cancel()` cancels every
+ * child still running (and closes coroutines a `limit` kept from starting) instead of
+ * marking itself cancelled at once; the gather then ends with a CancelledError.
+ */
+export class GatheringFuture<T> extends Future<T> {
+  /** @internal */
+  readonly _gather: GatherState | null;
+
+  /** @internal Made by gather(). */
+  constructor(loop: EventLoop, state: GatherState | null) {
+    super({ loop });
+    this._gather = state;
+  }
+
+  /** Cancels the children; true if any was cancelled (asyncio's `_GatheringFuture.cancel`). */
+  override cancel(msg?: string): boolean {
+    if (this.done()) return false;
+    const state = this._gather;
+    if (state === null) return false;
+    const cancelled = state.cancelChildren(msg);
+    // As in asyncio (bpo-32684): once a child was cancelled, the gather ends cancelled
+    // even with returnExceptions.
+    if (cancelled) state.cancelRequested = true;
+    return cancelled;
+  }
+}
+
+/** @internal The bookkeeping of one gather: one shared done callback, O(1) work per child. */
+export class GatherState {
+  /** The outer future (set right after construction). */
+  outer!: GatheringFuture<unknown[]>;
+  /** Futures in argument order (duplicates share one); `undefined` while a limit holds it back. */
+  readonly children: (Future<unknown> | undefined)[];
+  readonly returnExceptions: boolean;
+  /** Distinct children, and how many of them are done. */
+  total = 0;
+  finished = 0;
+  cancelRequested = false;
+  /** A bad argument made gather() throw: callbacks already scheduled do nothing. */
+  abandoned = false;
+  readonly loop: EventLoop;
+  readonly onDone: (future: Future<unknown>) => void;
+
+  // Only with `limit`: coroutines not started yet (in argument order) and their positions.
+  readonly limit: number;
+  running = 0;
+  queue: Coroutine<unknown>[] | null = null;
+  queuePositions: number[] | null = null;
+  queueHead = 0;
+  /** [position, first position] of duplicates of a coroutine not started when seen. */
+  aliases: number[] | null = null;
+  readonly onLimitedDone: ((future: Future<unknown>) => void) | null = null;
+
+  constructor(loop: EventLoop, size: number, returnExceptions: boolean, limit: number) {
+    this.loop = loop;
+    this.children = new Array(size);
+    this.returnExceptions = returnExceptions;
+    this.limit = limit;
+    this.onDone = (future) => this.childDone(future);
+    if (limit !== Number.POSITIVE_INFINITY) {
+      this.onLimitedDone = (future) => {
+        this.running--;
+        this.childDone(future);
+        if (this.outer.done()) this.closeQueued();
+        else this.startQueued();
+      };
+    }
+  }
+
+  /** asyncio's `_done_callback` in gather. */
+  childDone(future: Future<unknown>): void {
+    if (this.abandoned) return;
+    this.finished++;
+    const outer = this.outer;
+    if (outer.done()) {
+      // Mark the exception retrieved: the gather has already reported its outcome.
+      if (!future.cancelled()) future.exception();
+      return;
+    }
+    if (!this.returnExceptions) {
+      if (future.cancelled()) {
+        outer.setException(future._makeCancelledError());
+        return;
+      }
+      const exception = future.exception();
+      if (exception !== null) {
+        outer.setException(exception);
+        return;
+      }
+    }
+    if (this.finished === this.total) this.complete();
+  }
+
+  /** Every child is done: the results in argument order (or the first failure left). */
+  complete(): void {
+    const outer = this.outer;
+    const children = this.children;
+    const aliases = this.aliases;
+    if (aliases !== null) {
+      for (let i = 0; i < aliases.length; i += 2) {
+        children[aliases[i] as number] = children[aliases[i + 1] as number];
+      }
+    }
+    const returnExceptions = this.returnExceptions;
+    const n = children.length;
+    const results: unknown[] = new Array(n);
+    let last: Future<unknown> | undefined;
+    for (let i = 0; i < n; i++) {
+      const child = children[i] as Future<unknown>;
+      last = child;
+      if (child.cancelled()) {
+        // asyncio builds a fresh CancelledError from the cancel message here.
+        results[i] = new CancelledError(child._cancelMessage ?? '');
+        continue;
+      }
+      try {
+        results[i] = child.result();
+      } catch (error) {
+        // Only a child that threw `null` reaches this without returnExceptions.
+        if (!returnExceptions) {
+          outer.setException(error);
+          return;
+        }
+        results[i] = error;
+      }
+    }
+    if (this.cancelRequested) {
+      // asyncio takes the CancelledError of the last child in argument order.
+      const child = last as Future<unknown>;
+      outer.setException(child.cancelled() ? child._makeCancelledError() : new CancelledError(''));
+    } else {
+      outer.setResult(results);
+    }
+  }
+
+  /** GatheringFuture.cancel: cancels started children, closes queued coroutines. */
+  cancelChildren(msg: string | undefined): boolean {
+    let cancelled = false;
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child?.cancel(msg)) cancelled = true;
+    }
+    const queue = this.queue;
+    if (queue !== null && this.queueHead < queue.length) {
+      const positions = this.queuePositions as number[];
+      for (let i = this.queueHead; i < queue.length; i++) {
+        (queue[i] as Coroutine<unknown>).return(undefined);
+        // The place of a coroutine that never started holds a cancelled future.
+        const placeholder = this.loop.createFuture<unknown>();
+        placeholder.cancel(msg);
+        children[positions[i] as number] = placeholder;
+        placeholder.addDoneCallback(this.onDone);
+        cancelled = true;
+      }
+      this.queueHead = queue.length;
+    }
+    return cancelled;
+  }
+
+  /** With a limit: starts queued coroutines, in argument order, while fewer than limit run. */
+  startQueued(): void {
+    const queue = this.queue;
+    if (queue === null) return;
+    const positions = this.queuePositions as number[];
+    const onLimitedDone = this.onLimitedDone as (future: Future<unknown>) => void;
+    while (this.running < this.limit && this.queueHead < queue.length) {
+      const head = this.queueHead++;
+      const coro = queue[head] as Coroutine<unknown>;
+      queue[head] = DONE_CORO;
+      const task = this.loop.createTask(coro);
+      this.children[positions[head] as number] = task;
+      this.running++;
+      task.addDoneCallback(onLimitedDone);
+    }
+  }
+
+  /** The gather is done: coroutines it never started are closed, never started. */
+  closeQueued(): void {
+    const queue = this.queue;
+    if (queue === null) return;
+    for (let i = this.queueHead; i < queue.length; i++) {
+      (queue[i] as Coroutine<unknown>).return(undefined);
+      queue[i] = DONE_CORO;
+    }
+    this.queueHead = queue.length;
+  }
+}
+
+function* finishedCoroutine(): Coroutine<undefined> {
+  return undefined;
+}
+// Replaces started coroutines in the queue so that it holds no references to them.
+const DONE_CORO: Coroutine<unknown> = finishedCoroutine();
+
+/**
+ * asyncio.gather: a Future of the results of `aws` in argument order. Coroutines are wrapped
+ * in Tasks; the same awaitable twice runs once. The first failure (or cancelled child) fails
+ * the gather while the others keep running; cancelling the gather cancels the children.
+ * The array form takes `{ returnExceptions, limit }`.
+ */
+export function gather(): GatheringFuture<[]>;
+export function gather<const A extends readonly GatherArgument[]>(
+  aws: A,
+  options: GatherOptions & { returnExceptions: true },
+): GatheringFuture<GatherResultsOrErrors<A>>;
+export function gather<const A extends readonly GatherArgument[]>(
+  aws: A,
+  options?: GatherOptions & { returnExceptions?: false },
+): GatheringFuture<GatherResults<A>>;
+export function gather<const A extends readonly GatherArgument[]>(
+  aws: A,
+  options: GatherOptions,
+): GatheringFuture<GatherResults<A> | GatherResultsOrErrors<A>>;
+export function gather<A extends GatherArgument[]>(...aws: A): GatheringFuture<GatherResults<A>>;
+export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+  if (args.length > 0 && Array.isArray(args[0])) {
+    if (args.length > 2) {
+      throw new TypeError(
+        `gather(aws, options) takes at most 2 arguments, got ${args.length}: pass awaitables either as one array or as separate arguments`,
+      );
+    }
+    const { returnExceptions, limit } = readOptions(args[1]);
+    return gatherArray(args[0] as readonly unknown[], returnExceptions, limit, true);
+  }
+  return gatherArray(args, false, Number.POSITIVE_INFINITY, false);
+}
+
+function readOptions(options: unknown): { returnExceptions: boolean; limit: number } {
+  if (options === undefined) return { returnExceptions: false, limit: Number.POSITIVE_INFINITY };
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    isFuture(options) ||
+    isCoroutine(options)
+  ) {
+    throw new TypeError(
+      `gather(aws, options): options must be an object like { returnExceptions, limit }, got ${String(options)}`,
+    );
+  }
+  const { returnExceptions, limit } = options as GatherOptions;
+  if (returnExceptions !== undefined && typeof returnExceptions !== 'boolean') {
+    throw new TypeError(
+      `gather(): returnExceptions must be a boolean, got ${typeof returnExceptions}`,
+    );
+  }
+  if (limit !== undefined) {
+    if (typeof limit !== 'number') {
+      throw new TypeError(`gather(): limit must be a positive integer, got ${typeof limit}`);
+    }
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new RangeError(`gather(): limit must be a positive integer, got ${limit}`);
+    }
+  }
+  return {
+    returnExceptions: returnExceptions === true,
+    limit: limit ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+function where(inArray: boolean, index: number): string {
+  return inArray ? `gather(): aws[${index}]` : `gather() argument ${index + 1}`;
+}
+
+function gatherArray(
+  args: readonly unknown[],
+  returnExceptions: boolean,
+  limit: number,
+  inArray: boolean,
+): GatheringFuture<unknown[]> {
+  const n = args.length;
+  if (n === 0) {
+    const outer = new GatheringFuture<unknown[]>(getEventLoop(), null);
+    outer.setResult([]);
+    return outer;
+  }
+  // As asyncio: the loop of the first argument if it is a future, else the current loop.
+  const loop = loopFor(args[0], getEventLoop);
+  const state = new GatherState(loop, n, returnExceptions, limit);
+  const outer = new GatheringFuture<unknown[]>(loop, state);
+  state.outer = outer;
+  const children = state.children;
+  const limited = limit !== Number.POSITIVE_INFINITY;
+  const onDone = state.onDone;
+  // First position of each distinct argument, to run duplicates once.
+  const seen = new Map<unknown, number>();
+  try {
+    for (let i = 0; i < n; i++) {
+      const arg = args[i];
+      const first = seen.get(arg);
+      if (first !== undefined) {
+        const child = children[first];
+        if (child !== undefined) children[i] = child;
+        else {
+          if (state.aliases === null) state.aliases = [];
+          state.aliases.push(i, first);
+        }
+        continue;
+      }
+      seen.set(arg, i);
+      if (limited && !isFuture(arg) && (isCoroutine(arg) || isAwaitableObject(arg))) {
+        if (state.queue === null) {
+          state.queue = [];
+          state.queuePositions = [];
+        }
+        state.queue.push(asCoroutine(arg));
+        (state.queuePositions as number[]).push(i);
+        continue;
+      }
+      const child = toFuture(arg, loop, where(inArray, i));
+      children[i] = child;
+      child.addDoneCallback(onDone);
+    }
+  } catch (error) {
+    abandon(state, seen);
+    throw error;
+  }
+  state.total = seen.size;
+  if (limited) state.startQueued();
+  return outer;
+}
+
+/**
+ * A bad argument stopped gather() half-way: nothing has run yet, so the tasks it made are
+ * cancelled before their first step (no coroutine body runs) and its callbacks are removed.
+ */
+function abandon(state: GatherState, seen: Map<unknown, number>): void {
+  state.abandoned = true;
+  const children = state.children;
+  for (const [arg, position] of seen) {
+    const child = children[position];
+    if (child === undefined) continue;
+    child.removeDoneCallback(state.onDone);
+    if (child !== arg) child.cancel();
+  }
+  state.closeQueued();
+}
