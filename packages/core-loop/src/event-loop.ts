@@ -68,6 +68,15 @@ function checkCallback(callback: unknown, method: string): void {
   }
 }
 
+/** A context value as asyncio's default handler logs it: repr(), plain objects key by key. */
+function reprContextValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return `{${entries.map(([k, v]) => `${k}: ${repr(v)}`).join(', ')}}`;
+  }
+  return repr(value);
+}
+
 function checkTime(value: unknown, what: string): void {
   if (typeof value !== 'number' || Number.isNaN(value)) {
     throw new TypeError(`${what} must be a number of seconds, got ${repr(value)}`);
@@ -323,7 +332,7 @@ export class EventLoop {
     const lines = [context.message || 'Unhandled exception in event loop'];
     for (const key of Object.keys(context).sort()) {
       if (key === 'message' || key === 'exception') continue;
-      lines.push(`${key}: ${String(context[key])}`);
+      lines.push(`${key}: ${reprContextValue(context[key])}`);
     }
     const exception = context.exception;
     if (exception !== undefined) {
