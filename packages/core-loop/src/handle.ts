@@ -108,7 +108,8 @@ export class TimerHandle extends Handle {
 
   /** asyncio's repr, with the deadline: `<TimerHandle when=1.5 name(args)>`. */
   override toString(): string {
-    const state = this._cancelled ? 'cancelled' : this.describeCallback();
-    return `<TimerHandle when=${this._when} ${state}>`;
+    return this._cancelled
+      ? `<TimerHandle cancelled when=${this._when}>`
+      : `<TimerHandle when=${this._when} ${this.describeCallback()}>`;
   }
 }
