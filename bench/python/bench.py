@@ -1,0 +1,308 @@
+"""CPython asyncio rows of the asyncio-ts benchmark (bench/src/cli.ts runs this).
+
+Usage: python3 bench.py WORKLOAD IMPL[,IMPL...] --n N [--span SECONDS] [--quick]
+
+Prints one JSON object on stdout, one entry per IMPL:
+  {"IMPL": {"samples_ms": [...], "metrics": {"name": [...]}, "result_ok": true}}
+  or {"IMPL": {"error": "..."}}
+Each sample is one run of the workload measured with time.perf_counter; a first
+run (checked for the right result) warms up, then the measured runs follow.
+Memory (W7) is measured with tracemalloc: bytes traced per pending object.
+"""
+
+import argparse
+import asyncio
+import gc
+import json
+import sys
+import time
+import tracemalloc
+
+# W5 nests 10,000 coroutines; CPython's default limit is 1,000 frames.
+sys.setrecursionlimit(100_000)
+
+
+# ---------------------------------------------------------------- W1 spawn+gather
+
+async def _w1_child(i):
+    await asyncio.sleep(0)
+    return i
+
+
+async def _w1_main(n):
+    return await asyncio.gather(*[_w1_child(i) for i in range(n)])
+
+
+def w1_gather(n, _span):
+    result = asyncio.run(_w1_main(n))
+    return result == list(range(n)), {}
+
+
+# ---------------------------------------------------------------- W2 call_soon
+
+async def _w2_main(n):
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    count = 0
+
+    def callback():
+        nonlocal count
+        count += 1
+        if count == n:
+            done.set_result(count)
+
+    for _ in range(n):
+        loop.call_soon(callback)
+    return await done
+
+
+def w2_call_soon(n, _span):
+    return asyncio.run(_w2_main(n)) == n, {}
+
+
+# ---------------------------------------------------------------- W3 timers
+
+async def _w3_call_later(n, span):
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    t0 = time.perf_counter()
+    state = {"fired": 0, "late": 0.0, "last": 0.0}
+
+    def fire(target):
+        now = time.perf_counter()
+        state["late"] += now - target
+        state["fired"] += 1
+        if state["fired"] == n:
+            state["last"] = now
+            done.set_result(None)
+
+    for i in range(n):
+        delay = (i + 1) / n * span
+        loop.call_later(delay, fire, t0 + delay)
+    await done
+    return state["fired"] == n, {
+        "overhead_ms": (state["last"] - t0 - span) * 1000,
+        "lateness_ms": state["late"] / n * 1000,
+    }
+
+
+def w3_call_later(n, span):
+    return asyncio.run(_w3_call_later(n, span))
+
+
+async def _w3_sleep_tasks(n, span):
+    t0 = time.perf_counter()
+    state = {"late": 0.0, "last": 0.0}
+
+    async def sleeper(delay):
+        await asyncio.sleep(delay)
+        now = time.perf_counter()
+        state["late"] += now - (t0 + delay)
+        state["last"] = max(state["last"], now)
+        return 1
+
+    results = await asyncio.gather(*[sleeper((i + 1) / n * span) for i in range(n)])
+    return sum(results) == n, {
+        "overhead_ms": (state["last"] - t0 - span) * 1000,
+        "lateness_ms": state["late"] / n * 1000,
+    }
+
+
+def w3_sleep_tasks(n, span):
+    return asyncio.run(_w3_sleep_tasks(n, span))
+
+
+# ---------------------------------------------------------------- W4 ping-pong
+
+async def _w4_main(n):
+    loop = asyncio.get_running_loop()
+    boxes = [loop.create_future(), loop.create_future()]
+
+    async def player(me, other):
+        while True:
+            value = await boxes[me]
+            boxes[me] = loop.create_future()
+            if value >= n:
+                if not boxes[other].done():
+                    boxes[other].set_result(value)
+                return value
+            boxes[other].set_result(value + 1)
+
+    a = asyncio.create_task(player(0, 1))
+    b = asyncio.create_task(player(1, 0))
+    boxes[0].set_result(0)
+    return await asyncio.gather(a, b)
+
+
+def w4_futures(n, _span):
+    return asyncio.run(_w4_main(n)) == [n, n], {}
+
+
+# ---------------------------------------------------------------- W5 deep await chain
+
+async def _w5_nest(depth):
+    if depth == 0:
+        await asyncio.sleep(0)
+        return 0
+    return (await _w5_nest(depth - 1)) + 1
+
+
+def w5_nested(n, _span):
+    return asyncio.run(_w5_nest(n)) == n, {}
+
+
+# ---------------------------------------------------------------- W6 cancellation
+
+async def _w6_main(n):
+    tasks = [asyncio.create_task(asyncio.sleep(3600)) for _ in range(n)]
+    await asyncio.sleep(0)  # every task is now suspended in its sleep
+    for task in tasks:
+        task.cancel()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    return sum(1 for r in results if isinstance(r, asyncio.CancelledError))
+
+
+def w6_cancel(n, _span):
+    return asyncio.run(_w6_main(n)) == n, {}
+
+
+# ---------------------------------------------------------------- W7 memory
+
+async def _w7_tasks(n, kind):
+    loop = asyncio.get_running_loop()
+    never = loop.create_future()
+    held = [None] * n
+
+    async def waiter():
+        await never
+
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    if kind == "task":
+        for i in range(n):
+            held[i] = loop.create_task(waiter())
+    else:
+        for i in range(n):
+            held[i] = loop.create_task(asyncio.sleep(3600))
+    await asyncio.sleep(0)  # every task has started and is suspended
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    for task in held:
+        task.cancel()
+    await asyncio.gather(*held, return_exceptions=True)
+    return (after - before) / n
+
+
+async def _w7_timers(n):
+    loop = asyncio.get_running_loop()
+    held = [None] * n
+
+    def callback():
+        pass
+
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(n):
+        held[i] = loop.call_later(3600, callback)
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    for handle in held:
+        handle.cancel()
+    return (after - before) / n
+
+
+def w7(kind):
+    def measure(n, _span):
+        tracemalloc.start()
+        try:
+            if kind == "timer":
+                per = asyncio.run(_w7_timers(n))
+            else:
+                per = asyncio.run(_w7_tasks(n, kind))
+        finally:
+            tracemalloc.stop()
+        return per > 0, {"bytes": per}
+
+    return measure
+
+
+WORKLOADS = {
+    ("W1", "gather"): w1_gather,
+    ("W2", "call_soon"): w2_call_soon,
+    ("W3", "call_later"): w3_call_later,
+    ("W3", "sleep_tasks"): w3_sleep_tasks,
+    ("W4", "futures"): w4_futures,
+    ("W5", "nested"): w5_nested,
+    ("W6", "cancel"): w6_cancel,
+    ("W7", "task"): w7("task"),
+    ("W7", "sleeping_task"): w7("sleeping_task"),
+    ("W7", "timer"): w7("timer"),
+}
+
+# A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.
+SLOW_SECONDS = 2.0
+SLOW_RUNS = 3
+
+
+def measure(fn, args):
+    def once():
+        t = time.perf_counter()
+        ok, metrics = fn(args.n, args.span)
+        elapsed = (time.perf_counter() - t) * 1000
+        if not ok:
+            raise AssertionError(f"{args.workload}: wrong result")
+        return elapsed, metrics
+
+    samples, metrics = [], {}
+
+    def record(elapsed, m):
+        samples.append(elapsed)
+        for key, value in m.items():
+            metrics.setdefault(key, []).append(value)
+
+    first, first_metrics = once()
+    if args.quick:
+        record(first, first_metrics)
+    elif args.workload == "W7":
+        # Memory is not timed: the first run counts, as many runs as asked in all.
+        record(first, first_metrics)
+        for _ in range(args.runs - 1):
+            record(*once())
+    else:
+        runs = SLOW_RUNS if first > SLOW_SECONDS * 1000 else args.runs
+        spent = 0.0
+        while len(samples) < runs or spent < args.budget * 1000:
+            elapsed, m = once()
+            record(elapsed, m)
+            spent += elapsed
+            if len(samples) >= 1000:
+                break
+    return {"samples_ms": samples, "metrics": metrics, "result_ok": True}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("workload")
+    parser.add_argument("impls", help="comma-separated implementation names")
+    parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--span", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--budget", type=float, default=3.0, help="seconds of measured runs at least")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    out = {}
+    for impl in args.impls.split(","):
+        fn = WORKLOADS.get((args.workload, impl))
+        if fn is None:
+            out[impl] = {"error": f"unknown workload/impl: {args.workload} {impl}"}
+            continue
+        try:
+            out[impl] = measure(fn, args)
+        except Exception as error:  # reported in the table, not swallowed
+            out[impl] = {"error": f"{type(error).__name__}: {error}"}
+    json.dump(out, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+/**
+ * W1 spawn+gather: n tasks that each sleep(0) once and return their index, gathered.
+ * asyncio: `await asyncio.gather(*(child(i) for i in range(n)))`.
+ */
+import { type Coroutine, run } from '@asyncio-ts/core-loop';
+import { gather } from '@asyncio-ts/gather';
+import { sleep } from '@asyncio-ts/timers';
+import { Effect } from 'effect';
+import * as effection from 'effection';
+import { isRange, outcome, range, type Workload } from '../workload.js';
+
+function* child(i: number): Coroutine<number> {
+  yield* sleep(0);
+  return i;
+}
+
+/** asyncio-ts: gather of n coroutines, each `yield* sleep(0)`. */
+export function asyncioTs(n: number): number[] {
+  return run(function* () {
+    const coros = new Array<Coroutine<number>>(n);
+    for (let i = 0; i < n; i++) coros[i] = child(i);
+    return yield* gather(coros);
+  });
+}
+
+async function nativeChild(i: number): Promise<number> {
+  await null;
+  return i;
+}
+
+/** Native: Promise.all of n async functions that `await null`. */
+export function native(n: number): Promise<number[]> {
+  const promises = new Array<Promise<number>>(n);
+  for (let i = 0; i < n; i++) promises[i] = nativeChild(i);
+  return Promise.all(promises);
+}
+
+function* effectionChild(i: number): effection.Operation<number> {
+  yield* effection.sleep(0);
+  return i;
+}
+
+/** Effection: `all()` of n operations, each `sleep(0)` (Effection has no yield-now). */
+export function effectionAll(n: number): Promise<number[]> {
+  return effection.run(function* () {
+    const ops = new Array<effection.Operation<number>>(n);
+    for (let i = 0; i < n; i++) ops[i] = effectionChild(i);
+    return yield* effection.all(ops);
+  });
+}
+
+/** Effect: `Effect.forEach` with unbounded concurrency, each fiber `Effect.yieldNow`. */
+export function effectForEach(n: number): Promise<number[]> {
+  return Effect.runPromise(
+    Effect.forEach(range(n), (i) => Effect.as(Effect.yieldNow, i), { concurrency: 'unbounded' }),
+  );
+}
+
+export const w1: Workload = {
+  id: 'W1',
+  title: 'spawn + gather',
+  description: 'n tasks that each sleep(0) once and return their index, gathered in order.',
+  kind: 'time',
+  size: { full: { n: 100_000, span: 0 }, quick: { n: 1_000, span: 0 } },
+  runs: 5,
+  budgetMs: 3_000,
+  implementations: [
+    {
+      id: 'asyncio-ts',
+      library: 'asyncio-ts',
+      label: 'asyncio-ts `gather` + `sleep(0)`',
+      run: ({ n }) => outcome(isRange(asyncioTs(n), n)),
+    },
+    {
+      id: 'native',
+      library: 'native',
+      label: 'native `Promise.all` + `await null`',
+      run: async ({ n }) => outcome(isRange(await native(n), n)),
+    },
+    {
+      id: 'effection',
+      library: 'effection',
+      label: 'Effection `all` + `sleep(0)`',
+      run: async ({ n }) => outcome(isRange(await effectionAll(n), n)),
+    },
+    {
+      id: 'effect',
+      library: 'effect',
+      label: 'Effect `forEach` unbounded + `yieldNow`',
+      run: async ({ n }) => outcome(isRange(await effectForEach(n), n)),
+    },
+    {
+      id: 'cpython',
+      library: 'cpython',
+      label: 'CPython `asyncio.gather` + `sleep(0)`',
+      impl: 'gather',
+    },
+  ],
+  notes: ["Effection has no 'give up the turn' operation: its `sleep(0)` is a `setTimeout(0)`."],
+};

@@ -1,0 +1,142 @@
+/**
+ * Every workload at a small size, in-process: each implementation gives the right result.
+ * Correctness only: speed is the bench's business (`pnpm bench`), never asserted here.
+ */
+import { VirtualClock } from '@asyncio-ts/timers';
+import { describe, expect, it } from 'vitest';
+import { range } from '../src/workload.js';
+import { workloads } from '../src/workloads/index.js';
+import * as w1 from '../src/workloads/w1-spawn-gather.js';
+import * as w2 from '../src/workloads/w2-call-soon.js';
+import * as w3 from '../src/workloads/w3-timers.js';
+import * as w4 from '../src/workloads/w4-ping-pong.js';
+import * as w5 from '../src/workloads/w5-await-chain.js';
+import * as w6 from '../src/workloads/w6-cancellation.js';
+import * as w7 from '../src/workloads/w7-memory.js';
+
+describe('W1 spawn+gather', () => {
+  it('asyncio-ts gathers every index in order', () => {
+    expect(w1.asyncioTs(200)).toEqual(range(200));
+  });
+
+  it('native, Effection and Effect gather every index in order', async () => {
+    expect(await w1.native(200)).toEqual(range(200));
+    expect(await w1.effectionAll(200)).toEqual(range(200));
+    expect(await w1.effectForEach(200)).toEqual(range(200));
+  });
+});
+
+describe('W2 callSoon', () => {
+  it('asyncio-ts runs every callback', () => {
+    expect(w2.asyncioTs(5000)).toBe(5000);
+  });
+
+  it('queueMicrotask and setImmediate run every callback', async () => {
+    expect(await w2.native(5000, queueMicrotask)).toBe(5000);
+    expect(await w2.native(5000, setImmediate)).toBe(5000);
+  });
+});
+
+describe('W3 timers', () => {
+  it('asyncio-ts fires every callLater timer on the virtual clock, none late', () => {
+    const r = w3.asyncioTsCallLater(1000, 1, new VirtualClock());
+    expect(r.fired).toBe(1000);
+    expect(Math.abs(r.latenessMs)).toBeLessThan(1e-6);
+  });
+
+  it('asyncio-ts fires every timer on the real clock, callLater and sleeping tasks', () => {
+    const late = w3.asyncioTsCallLater(100, 0.02);
+    expect(late.fired).toBe(100);
+    expect(late.overheadMs).toBeGreaterThanOrEqual(0);
+    expect(late.latenessMs).toBeGreaterThanOrEqual(0);
+    expect(w3.asyncioTsSleepTasks(100, 0.02).fired).toBe(100);
+  });
+
+  it('setTimeout, Effection and Effect fire every timer', async () => {
+    expect((await w3.nativeSetTimeout(100, 0.02)).fired).toBe(100);
+    expect((await w3.effectionSleep(100, 0.02)).fired).toBe(100);
+    expect((await w3.effectSleep(100, 0.02)).fired).toBe(100);
+  });
+});
+
+describe('W4 ping-pong', () => {
+  it('asyncio-ts players both end on the n-th hand-off', () => {
+    expect(w4.asyncioTs(1001)).toEqual([1001, 1001]);
+  });
+
+  it('native, Effection and Effect players both end on the n-th hand-off', async () => {
+    expect(await w4.native(1001)).toEqual([1001, 1001]);
+    expect(await w4.effectionPingPong(1001)).toEqual([1001, 1001]);
+    expect(await w4.effectPingPong(1001)).toEqual([1001, 1001]);
+  });
+});
+
+describe('W5 deep await chain', () => {
+  it('asyncio-ts adds one per level', () => {
+    expect(w5.asyncioTs(300)).toBe(300);
+  });
+
+  it('native, Effection and Effect add one per level', async () => {
+    expect(await w5.native(300)).toBe(300);
+    expect(await w5.effectionChain(300)).toBe(300);
+    expect(await w5.effectChain(300)).toBe(300);
+  });
+});
+
+describe('W6 cancellation', () => {
+  it('asyncio-ts cancels every sleeping task', () => {
+    expect(w6.asyncioTs(500)).toBe(500);
+  });
+
+  it('AbortController, Effection halt and Effect interrupt stop every sleeper', async () => {
+    expect(await w6.native(500)).toBe(500);
+    expect(await w6.effectionHalt(500)).toBe(500);
+    expect(await w6.effectInterrupt(500)).toBe(500);
+  });
+});
+
+describe('W7 memory', () => {
+  const measures = [
+    w7.asyncioTsTask,
+    w7.asyncioTsSleepingTask,
+    w7.asyncioTsTimer,
+    w7.nativeTask,
+    w7.nativeSleepingTask,
+    w7.nativeTimer,
+    w7.effectionTask,
+    w7.effectionSleepingTask,
+    w7.effectTask,
+    w7.effectSleepingTask,
+  ];
+
+  it('each measure creates its objects, samples the heap twice and cleans up', async () => {
+    for (const measure of measures) {
+      let samples = 0;
+      const bytes = await measure(500, () => {
+        samples++;
+        return samples * 500_000;
+      });
+      expect(samples, measure.name).toBe(2);
+      expect(bytes, measure.name).toBe(1000);
+    }
+  });
+});
+
+describe('workload table', () => {
+  it('has W1 to W7, each with an asyncio-ts row and a CPython row', () => {
+    expect(workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7']);
+    for (const w of workloads) {
+      const ids = w.implementations.map((i) => i.id);
+      expect(ids, w.id).toContain('asyncio-ts');
+      expect(ids, w.id).toContain('cpython');
+      for (const impl of w.implementations) {
+        expect(ids, `${w.id} ${impl.id} baseline`).toContain(impl.baseline ?? 'asyncio-ts');
+      }
+    }
+  });
+
+  it('quick sizes are at most a hundredth of the full ones', () => {
+    for (const w of workloads)
+      expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+  });
+});
