@@ -83,9 +83,14 @@ function checkTime(value: unknown, what: string): void {
   }
 }
 
-/** runUntilComplete's done callback: stops the loop the future belongs to. */
+/**
+ * runUntilComplete's done callback: stops the loop the future belongs to, if the run waiting
+ * on this future is the innermost one. Under a nested run (nest-patch) that run is suspended
+ * beneath, and the nested run stops it when it returns; a stale callback stops nothing.
+ */
 function stopLoopOf(future: Future<unknown>): void {
-  future.getLoop().stop();
+  const loop = future.getLoop();
+  if (loop._waitingOn === future) loop.stop();
 }
 
 /**

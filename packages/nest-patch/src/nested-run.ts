@@ -21,25 +21,23 @@ type Goal = Future<unknown> | null;
 
 /** How a suspended frame reads in a deadlock message. */
 function describeFrame(frame: NestedFrame): string {
-  return frame.caller === null ? `the caller (a callback on ${frame.loop})` : `task ${frame.caller}`;
+  return frame.caller === null ? 'the caller, a plain callback' : `task ${frame.caller}`;
 }
 
-/** The frames beneath the innermost nested run, innermost first. */
+/** The frames suspended beneath the innermost nested run, innermost first. */
 function describeSuspended(frames: readonly NestedFrame[]): string {
-  return frames
-    .map(describeFrame)
-    .reverse()
-    .join(', and beneath it ');
+  return frames.map(describeFrame).reverse().join('; beneath it, ');
 }
 
 /** The RuntimeError a nested run throws when nothing left in the loop can finish it. */
 function nestedDeadlock(goal: Goal, frames: readonly NestedFrame[]): RuntimeError {
+  const suspended = describeSuspended(frames);
   const what =
     goal === null
-      ? 'nested runForever() has nothing scheduled that could call stop()'
-      : `nested runUntilComplete() waits on ${goal}`;
+      ? `nested runForever() has nothing scheduled, so only a suspended outer frame (${suspended}) could call stop()`
+      : `nested runUntilComplete() waits on ${goal}, which only a suspended outer frame (${suspended}) could finish`;
   return new RuntimeError(
-    `Event loop would block forever: ${what}, which only a suspended outer frame (${describeSuspended(frames)}) could finish; no callback is ready, no timer is scheduled, and the frames beneath a nested run cannot resume before it returns (deadlock)`,
+    `Event loop would block forever: ${what}; no callback is ready, no timer is scheduled, and the frames beneath a nested run cannot resume until it returns (deadlock)`,
   );
 }
 
@@ -74,7 +72,11 @@ function driveNested(loop: EventLoop, goal: Goal): void {
     }
   } finally {
     frames.pop();
-    setRunState(loop, saved);
+    // The run beneath waits on `saved.waitingOn`; if that finished meanwhile, its stop
+    // (core-loop's done callback skips it while we run) is due now, as asyncio would have it.
+    const outerGoal = saved.waitingOn;
+    const stopping = saved.stopping || (outerGoal !== null && outerGoal.done());
+    setRunState(loop, { ...saved, stopping });
     setRunningLoop(runningBefore);
   }
 }
