@@ -45,12 +45,11 @@ export class TaskGroup {
     if (!isCoroutine(coro)) {
       throw new TypeError(`TaskGroup.createTask() expects a coroutine, got ${describe(coro)}`);
     }
+    // As 3.11, the coroutine is left as it is: the caller may still run it.
     if (this.exiting && this.tasks.size === 0) {
-      coro.return(undefined as T);
       throw new RuntimeError(`TaskGroup ${this} is finished`);
     }
     if (this.aborting) {
-      coro.return(undefined as T);
       throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     }
     const loop = this.loop as EventLoop;
