@@ -1,4 +1,9 @@
-import { type Awaitable, CancelledError, type Coroutine, type EventLoop } from '@asyncio-ts/core-loop';
+import {
+  type Awaitable,
+  CancelledError,
+  type Coroutine,
+  type EventLoop,
+} from '@asyncio-ts/core-loop';
 import { NOT_HANDLED, type ReentryHooks } from '@asyncio-ts/core-loop/internal';
 import { nestedRunForever, nestedRunUntilComplete } from './nested-run.js';
 import { isPatched, patchState } from './patch-state.js';

@@ -1,18 +1,18 @@
 import {
   type Awaitable,
   type EventLoop,
+  ensureFuture,
   type Future,
   RuntimeError,
   type Task,
-  ensureFuture,
 } from '@asyncio-ts/core-loop';
 import {
-  getRunState,
   getRunningLoopOrNull,
+  getRunState,
   isIdleForever,
   runOnce,
-  setRunState,
   setRunningLoop,
+  setRunState,
 } from '@asyncio-ts/core-loop/internal';
 import { type NestedFrame, patchState } from './patch-state.js';
 
@@ -75,7 +75,7 @@ function driveNested(loop: EventLoop, goal: Goal): void {
     // The run beneath waits on `saved.waitingOn`; if that finished meanwhile, its stop
     // (core-loop's done callback skips it while we run) is due now, as asyncio would have it.
     const outerGoal = saved.waitingOn;
-    const stopping = saved.stopping || (outerGoal !== null && outerGoal.done());
+    const stopping = saved.stopping || outerGoal?.done() === true;
     setRunState(loop, { ...saved, stopping });
     setRunningLoop(runningBefore);
   }

@@ -31,17 +31,23 @@ export interface PatchState {
 const KEY = Symbol.for('asyncio-ts.nest-patch.state.v1');
 const host = globalThis as unknown as Record<symbol, PatchState | undefined>;
 
-/** The shared patch state, created on first use. */
-export const patchState: PatchState =
-  host[KEY] ??
-  (host[KEY] = {
+function sharedState(): PatchState {
+  const existing = host[KEY];
+  if (existing !== undefined) return existing;
+  const created: PatchState = {
     all: false,
     loops: new WeakSet(),
     excluded: new WeakSet(),
     hooks: null,
     previous: null,
     frames: [],
-  });
+  };
+  host[KEY] = created;
+  return created;
+}
+
+/** The shared patch state, created on first use. */
+export const patchState: PatchState = sharedState();
 
 /** True when `loop` may run re-entrantly. */
 export function isPatched(loop: EventLoop): boolean {

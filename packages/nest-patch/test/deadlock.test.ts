@@ -1,12 +1,12 @@
 import {
   CancelledError,
   type Coroutine,
+  currentTask,
   EventLoop,
   type Future,
   RuntimeError,
-  type Task,
-  currentTask,
   run,
+  type Task,
 } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,14 +50,14 @@ describe('a nested run that only a suspended outer frame could finish', () => {
   });
 
   it('throws for a nested run() whose coroutine waits on the outer frame, and cancels it', () => {
-    let inner: Task<unknown> | null = null;
+    const nested: { task: Task<unknown> | null } = { task: null };
     const outcome = inOuterTask(function* (loop) {
       const gate = loop.createFuture<string>();
       let message = '';
       try {
         run(
           (function* () {
-            inner = currentTask();
+            nested.task = currentTask();
             return yield* gate;
           })(),
         );
@@ -68,13 +68,13 @@ describe('a nested run that only a suspended outer frame could finish', () => {
       // As asyncio's cancel(): the task's cancellation also cancelled the future it awaited.
       return {
         message,
-        innerCancelled: inner?.cancelled(),
+        innerCancelled: nested.task?.cancelled(),
         gateCancelled: gate.cancelled(),
         current: currentTask()?.getName(),
       };
     });
     expect(outcome).toEqual({
-      message: `Event loop would block forever: nested runUntilComplete() waits on <Task pending name='${inner?.getName()}' wait_for=<Future pending>>, which only a suspended outer frame (task <Task pending name='outer'>) could finish${TAIL}`,
+      message: `Event loop would block forever: nested runUntilComplete() waits on <Task pending name='${nested.task?.getName()}' wait_for=<Future pending>>, which only a suspended outer frame (task <Task pending name='outer'>) could finish${TAIL}`,
       innerCancelled: true,
       gateCancelled: true,
       current: 'outer',

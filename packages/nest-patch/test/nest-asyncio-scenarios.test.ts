@@ -5,15 +5,15 @@
 import {
   type Coroutine,
   type EventLoop,
-  TimeoutError,
   getEventLoop,
   getRunningLoop,
   run,
   setEventLoop,
+  TimeoutError,
 } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type JumpClock, gatherAll, jumpLoop, sleep, waitAll, waitFor } from './support.js';
+import { gatherAll, type JumpClock, jumpLoop, sleep, waitAll, waitFor } from './support.js';
 
 let loop: EventLoop;
 let clock: JumpClock;

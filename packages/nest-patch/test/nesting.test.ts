@@ -1,7 +1,7 @@
 import {
   type Coroutine,
-  type Future,
   currentTask,
+  type Future,
   getRunningLoop,
   run,
 } from '@asyncio-ts/core-loop';
@@ -67,7 +67,7 @@ describe('nested runs', () => {
     loop.close();
   });
 
-  it('lets a nested run take the entries its caller\'s iteration had counted, running each once', () => {
+  it("lets a nested run take the entries its caller's iteration had counted, running each once", () => {
     const { loop, clock } = jumpLoop();
     apply(loop);
     const log: string[] = [];
@@ -182,11 +182,7 @@ describe('nested runs', () => {
       return r;
     }
     expect(a.runUntilComplete(main())).toBe('a again');
-    expect(trail).toEqual([
-      'on a, running loop is a: true',
-      'back on b: true',
-      'back on a: true',
-    ]);
+    expect(trail).toEqual(['on a, running loop is a: true', 'back on b: true', 'back on a: true']);
     b.close();
     a.close();
   });

@@ -1,5 +1,5 @@
 import * as coreLoop from '@asyncio-ts/core-loop';
-import { RuntimeError, getRunningLoop, run } from '@asyncio-ts/core-loop';
+import { getRunningLoop, RuntimeError, run } from '@asyncio-ts/core-loop';
 import { apply, isApplied, revert } from '@asyncio-ts/nest-patch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jumpLoop, sleep } from './support.js';
@@ -42,7 +42,7 @@ describe('without apply(), nesting is refused with asyncio errors', () => {
     expect((error as Error).message).toBe('This event loop is already running');
   });
 
-  it('running another loop inside a running one throws asyncio\'s error', () => {
+  it("running another loop inside a running one throws asyncio's error", () => {
     const { loop: other } = jumpLoop();
     const error = thrownInsideTask(() => other.runUntilComplete(sleep(0)));
     expect(error).toBeInstanceOf(RuntimeError);
@@ -105,7 +105,7 @@ describe('isApplied() and revert()', () => {
     expect(() => isApplied({} as never)).toThrow(TypeError);
   });
 
-  it('patches through core-loop\'s hooks without reassigning its exports', () => {
+  it("patches through core-loop's hooks without reassigning its exports", () => {
     const before = { run: coreLoop.run, EventLoop: coreLoop.EventLoop };
     const runUntilComplete = coreLoop.EventLoop.prototype.runUntilComplete;
     apply();

@@ -1,12 +1,12 @@
 import {
+  allTasks,
   CancelledError,
   type Coroutine,
-  RuntimeError,
-  type Task,
-  allTasks,
   currentTask,
   getRunningLoop,
+  RuntimeError,
   run,
+  type Task,
 } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,9 @@ describe('after a nested run the caller finds everything as it was', () => {
     function* outer(): Coroutine<string> {
       seen.push(`outer before: ${currentTask()?.getName()}`);
       const r = loop.runUntilComplete(loop.createTask(inner(), { name: 'inner' }));
-      seen.push(`outer after: ${currentTask()?.getName()}, ${getRunningLoop() === loop}, ${loop.isRunning()}`);
+      seen.push(
+        `outer after: ${currentTask()?.getName()}, ${getRunningLoop() === loop}, ${loop.isRunning()}`,
+      );
       yield* sleep(1);
       seen.push(`outer after a sleep: ${currentTask()?.getName()}`);
       return r;
@@ -193,7 +195,9 @@ describe('the task that called a nested run stays suspended beneath it', () => {
       outerTask = currentTask();
       log.push('outer: before nested run');
       loop.callLater(1, () => {
-        log.push(`callback: outer pending ${!outerTask?.done()}, listed ${allTasks(loop).has(outerTask as Task<unknown>)}`);
+        log.push(
+          `callback: outer pending ${!outerTask?.done()}, listed ${allTasks(loop).has(outerTask as Task<unknown>)}`,
+        );
         log.push(`callback: cancel() -> ${outerTask?.cancel('stop outer')}`);
       });
       const r = loop.runUntilComplete(sleep(2, 'nested done'));
@@ -240,7 +244,7 @@ describe('the task that called a nested run stays suspended beneath it', () => {
     loop.close();
   });
 
-  it('reports a nested run inside a closed loop with asyncio\'s error', () => {
+  it("reports a nested run inside a closed loop with asyncio's error", () => {
     const { loop } = jumpLoop();
     apply(loop);
     const { loop: closed } = jumpLoop();

@@ -9,9 +9,9 @@ import {
   type Coroutine,
   EventLoop,
   type Future,
+  getRunningLoop,
   type Task,
   TimeoutError,
-  getRunningLoop,
 } from '@asyncio-ts/core-loop';
 
 /** A Clock that never waits: when the loop idles, time jumps to the deadline. */
