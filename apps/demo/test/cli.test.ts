@@ -80,8 +80,8 @@ describe('asyncio-ts-demo --virtual', () => {
     expect(chart[0]).toBe('timeline, one row per task (virtual seconds)');
     const row = (label: string) => chart.find((line) => line.startsWith(`${label} `));
     expect(row('main')).toMatch(/^main {4}#{40} {2}0–4 s$/);
-    expect(row('Task 1')).toMatch(/^Task 1 {2}#{30} {11}0–3 s$/);
-    expect(row('Task 4')).toMatch(/^Task 4 {2}#{10} {31}0–1 s$/);
+    expect(row('Task 1')).toMatch(/^Task 1 {2}#{30} {12}0–3 s$/);
+    expect(row('Task 4')).toMatch(/^Task 4 {2}#{10} {32}0–1 s$/);
   });
 
   it('prints no colour codes with NO_COLOR, and colours when the terminal asks for them', () => {
