@@ -1,4 +1,10 @@
-import { type Coroutine, type Future, getRunningLoop } from '@asyncio-ts/core-loop';
+import {
+  type Coroutine,
+  type Future,
+  getRunningLoop,
+  type TimerHandle,
+  type Yielded,
+} from '@asyncio-ts/core-loop';
 import { checkSeconds } from './check-seconds.js';
 
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
@@ -12,16 +18,77 @@ function* sleepZero<T>(result: T): Coroutine<T> {
   return result;
 }
 
-/** A future resolved by a timer; the timer is cancelled however the wait ends. */
-function* sleepFor<T>(delay: number, result: T): Coroutine<T> {
-  const loop = getRunningLoop();
-  const future = loop.createFuture<T>();
-  const handle = loop.callLater(delay, setResultUnlessCancelled, future, result);
-  try {
-    return yield* future;
-  } finally {
-    // Cancelled or not, the timer must not stay in the loop's heap.
-    handle.cancel();
+/**
+ * `delay > 0`: asyncio's `sleep` body (a future resolved by `callLater`, the timer cancelled
+ * however the wait ends) as a hand-written generator object. It behaves as the generator
+ * `try { return yield* future } finally { handle.cancel() }` would, but is one object instead
+ * of a generator plus its frame: sleep is the hot path of every timer-heavy program.
+ */
+class SleepCoroutine<T> {
+  private readonly _delay: number;
+  private readonly _result: T;
+  private _handle: TimerHandle | null = null;
+  private _wait: Iterator<Yielded, T, unknown> | null = null;
+  private _finished = false;
+
+  constructor(delay: number, result: T) {
+    this._delay = delay;
+    this._result = result;
+  }
+
+  next(): IteratorResult<Yielded, T> {
+    if (this._finished) return { done: true, value: undefined as T };
+    let wait = this._wait;
+    if (wait === null) {
+      let loop: ReturnType<typeof getRunningLoop>;
+      try {
+        loop = getRunningLoop();
+      } catch (error) {
+        this._finished = true;
+        throw error;
+      }
+      const future = loop.createFuture<T>();
+      this._handle = loop.callLater(this._delay, setResultUnlessCancelled, future, this._result);
+      wait = future[Symbol.iterator]();
+      this._wait = wait;
+    }
+    let step: IteratorResult<Yielded, T>;
+    try {
+      step = wait.next();
+    } catch (error) {
+      this._finish();
+      throw error;
+    }
+    if (step.done === true) this._finish();
+    return step;
+  }
+
+  throw(error: unknown): IteratorResult<Yielded, T> {
+    this._finish();
+    throw error;
+  }
+
+  return(value: T): IteratorResult<Yielded, T> {
+    this._finish();
+    return { done: true, value };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Generator';
+  }
+
+  /** Cancelled or not, the timer must not stay in the loop's heap. */
+  private _finish(): void {
+    this._finished = true;
+    const handle = this._handle;
+    if (handle !== null) {
+      this._handle = null;
+      handle.cancel();
+    }
   }
 }
 
@@ -34,5 +101,6 @@ export function sleep(delay: number): Coroutine<void>;
 export function sleep<T>(delay: number, result: T): Coroutine<T>;
 export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   checkSeconds(delay, 'sleep() delay');
-  return delay <= 0 ? sleepZero(result) : sleepFor(delay, result);
+  if (delay <= 0) return sleepZero(result);
+  return new SleepCoroutine(delay, result) as unknown as Coroutine<T | undefined>;
 }

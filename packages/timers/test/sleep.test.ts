@@ -1,4 +1,4 @@
-import { CancelledError, getRunningLoop, RuntimeError } from '@asyncio-ts/core-loop';
+import { CancelledError, getRunningLoop, isCoroutine, RuntimeError } from '@asyncio-ts/core-loop';
 import { sleep } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { all, runVirtual, spawn, type Trace } from './trace.js';
@@ -176,6 +176,43 @@ describe('sleep', () => {
     expect(() => sleep(delay as number)).toThrow(
       `sleep() delay must be a number of seconds, got ${shown}`,
     );
+  });
+
+  it('is a coroutine like any generator: a task can run it, and it ends once', () => {
+    const coro = sleep(2, 'x');
+    expect(isCoroutine(coro)).toBe(true);
+    expect(Object.prototype.toString.call(coro)).toBe('[object Generator]');
+    expect(coro[Symbol.iterator]()).toBe(coro);
+    const { result } = runVirtual(function* () {
+      const task = spawn(coro);
+      const value = yield* task;
+      return [value, coro.next(), getRunningLoop().time()];
+    });
+    expect(result).toEqual(['x', { done: true, value: undefined }, 2]);
+  });
+
+  it('closing the coroutine that waits in a sleep removes the timer', () => {
+    const { result } = runVirtual(function* () {
+      const loop = getRunningLoop();
+      function* napper() {
+        yield* sleep(100);
+        return 'woke';
+      }
+      const coro = napper();
+      const first = coro.next();
+      const closed = coro.return('closed early');
+      (first.value as { cancel(): boolean }).cancel();
+      const live = loop._timers.items.filter((timer) => !timer.cancelled()).length;
+      return [closed, live];
+    });
+    expect(result).toEqual([{ done: true, value: 'closed early' }, 0]);
+  });
+
+  it('an error thrown into a sleep before it starts ends it at once', () => {
+    const coro = sleep(1);
+    const boom = new Error('boom');
+    expect(() => coro.throw(boom)).toThrow(boom);
+    expect(coro.next()).toEqual({ done: true, value: undefined });
   });
 
   it('needs a running loop once it starts', () => {
