@@ -42,7 +42,8 @@ export function checkTimeout(where: string, timeout: unknown): number | null {
 /** Checks that `fs` is an iterable of awaitables, not a single one (asyncio's message). */
 export function checkIterable(fs: unknown, what: string): Iterable<unknown> {
   if (isFuture(fs) || isCoroutine(fs)) {
-    throw new TypeError(`expect ${what}, not ${fs.constructor.name}`);
+    const kind = isFuture(fs) ? fs.constructor.name : 'coroutine';
+    throw new TypeError(`expect ${what}, not ${kind}`);
   }
   if (
     (typeof fs !== 'object' && typeof fs !== 'function') ||
