@@ -84,3 +84,12 @@ export function isIdleForever(loop: EventLoop): boolean {
 export function deadlockError(loop: EventLoop): RuntimeError {
   return loop._deadlockError();
 }
+
+/**
+ * True while `loop` runs in host mode (`runAsync`, `runUntilCompleteAsync`): native promises
+ * adopted by its tasks settle only when control returns to the JS host, which a nested
+ * blocking run never does.
+ */
+export function isHostMode(loop: EventLoop): boolean {
+  return loop._host !== null;
+}

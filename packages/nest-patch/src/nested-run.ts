@@ -9,6 +9,7 @@ import {
 import {
   getRunningLoopOrNull,
   getRunState,
+  isHostMode,
   isIdleForever,
   runOnce,
   setRunningLoop,
@@ -30,14 +31,17 @@ function describeSuspended(frames: readonly NestedFrame[]): string {
 }
 
 /** The RuntimeError a nested run throws when nothing left in the loop can finish it. */
-function nestedDeadlock(goal: Goal, frames: readonly NestedFrame[]): RuntimeError {
+function nestedDeadlock(loop: EventLoop, goal: Goal, frames: readonly NestedFrame[]): RuntimeError {
   const suspended = describeSuspended(frames);
+  const host = isHostMode(loop)
+    ? ' (the loop runs in host mode, but a nested run blocks the thread: native promises cannot settle before it returns)'
+    : '';
   const what =
     goal === null
       ? `nested runForever() has nothing scheduled, so only a suspended outer frame (${suspended}) could call stop()`
       : `nested runUntilComplete() waits on ${goal}, which only a suspended outer frame (${suspended}) could finish`;
   return new RuntimeError(
-    `Event loop would block forever: ${what}; no callback is ready, no timer is scheduled, and the frames beneath a nested run cannot resume until it returns (deadlock)`,
+    `Event loop would block forever: ${what}; no callback is ready, no timer is scheduled, and the frames beneath a nested run cannot resume until it returns${host} (deadlock)`,
   );
 }
 
@@ -66,7 +70,7 @@ function driveNested(loop: EventLoop, goal: Goal): void {
   setRunningLoop(loop);
   try {
     while (goal === null || !goal.done()) {
-      if (isIdleForever(loop)) throw nestedDeadlock(goal, frames);
+      if (isIdleForever(loop)) throw nestedDeadlock(loop, goal, frames);
       runOnce(loop);
       if (getRunState(loop).stopping) break;
     }
