@@ -1,0 +1,21 @@
+# Cancelled handles and timer handles never run; cancel() is idempotent.
+import asyncio
+loop = asyncio.new_event_loop()
+h1 = loop.call_soon(print, "h1")
+h2 = loop.call_soon(print, "h2 (cancelled)")
+t1 = loop.call_later(0.01, print, "t1 (cancelled)")
+t2 = loop.call_later(0.02, print, "t2")
+h2.cancel()
+h2.cancel()
+t1.cancel()
+print("h2 cancelled:", h2.cancelled(), "h1 cancelled:", h1.cancelled())
+print("t2 when - t1 when:", round(t2.when() - t1.when(), 2))
+def cancel_from_callback():
+    print("cancelling t3 from a callback")
+    t3.cancel()
+loop.call_soon(cancel_from_callback)
+t3 = loop.call_later(0.015, print, "t3 (cancelled)")
+loop.call_later(0.03, loop.stop)
+loop.run_forever()
+print("t1 cancelled:", t1.cancelled(), "t2 cancelled:", t2.cancelled())
+loop.close()
