@@ -30,3 +30,29 @@ export class RuntimeError extends Error {
 export class KeyboardInterrupt extends Error {
   override name = 'KeyboardInterrupt';
 }
+
+/**
+ * Makes `instanceof` see the same error class from every copy of the package (an ESM and a CJS
+ * build loaded together): a Task must recognise a CancelledError made by the other copy.
+ */
+function sameClassInEveryCopy(cls: abstract new (...args: never[]) => Error, name: string): void {
+  const brand = Symbol.for(`asyncio-ts.core-loop.${name}`);
+  Object.defineProperty(cls.prototype, brand, { value: true });
+  Object.defineProperty(cls, Symbol.hasInstance, {
+    value(this: unknown, value: unknown): boolean {
+      // Subclasses keep the ordinary prototype-chain check.
+      if (this !== cls) return Function.prototype[Symbol.hasInstance].call(this, value);
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        (value as Record<symbol, unknown>)[brand] === true
+      );
+    },
+  });
+}
+
+sameClassInEveryCopy(CancelledError, 'CancelledError');
+sameClassInEveryCopy(InvalidStateError, 'InvalidStateError');
+sameClassInEveryCopy(TimeoutError, 'TimeoutError');
+sameClassInEveryCopy(RuntimeError, 'RuntimeError');
+sameClassInEveryCopy(KeyboardInterrupt, 'KeyboardInterrupt');

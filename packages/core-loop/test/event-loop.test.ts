@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventLoop, type Handle, RuntimeError, Task, getRunningLoop } from '../src/index.js';
+import { EventLoop, getRunningLoop, type Handle, RuntimeError, Task } from '../src/index.js';
 import { registry } from '../src/registry.js';
 import { jumpLoop, sleep, thrown } from './support.js';
 
@@ -11,7 +11,8 @@ describe('callSoon', () => {
   it('runs callbacks in FIFO order with their arguments', () => {
     const { loop } = jumpLoop();
     const out: string[] = [];
-    for (let i = 0; i < 5; i++) loop.callSoon((n: number, s: string) => out.push(`${s}${n}`), i, 'cb');
+    for (let i = 0; i < 5; i++)
+      loop.callSoon((n: number, s: string) => out.push(`${s}${n}`), i, 'cb');
     loop.callSoon(() => loop.stop());
     loop.runForever();
     expect(out).toEqual(['cb0', 'cb1', 'cb2', 'cb3', 'cb4']);
@@ -342,7 +343,9 @@ describe('runUntilComplete', () => {
     const { loop } = jumpLoop();
     const error = thrown(() => loop.runUntilComplete(42 as never));
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe('An asyncio-ts Future, a coroutine or an awaitable is required, got 42');
+    expect(error.message).toBe(
+      'An asyncio-ts Future, a coroutine or an awaitable is required, got 42',
+    );
     loop.close();
   });
 });

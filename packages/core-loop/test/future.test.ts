@@ -5,8 +5,8 @@ import {
   type EventLoop,
   Future,
   InvalidStateError,
-  RuntimeError,
   isFuture,
+  RuntimeError,
   setEventLoop,
 } from '../src/index.js';
 import { captureExceptions, jumpLoop, thrown } from './support.js';

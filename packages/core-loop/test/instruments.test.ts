@@ -7,7 +7,8 @@ function recorder(out: string[]): Instrument {
     taskSpawned: (t: Task) => out.push(`spawned ${t.getName()}`),
     beforeTaskStep: (t: Task) => out.push(`before ${t.getName()}`),
     afterTaskStep: (t: Task) => out.push(`after ${t.getName()}`),
-    taskExited: (t: Task) => out.push(`exited ${t.getName()} ${t.cancelled() ? 'cancelled' : 'done'}`),
+    taskExited: (t: Task) =>
+      out.push(`exited ${t.getName()} ${t.cancelled() ? 'cancelled' : 'done'}`),
     beforeIdle: (timeout: number) => out.push(`idle ${timeout}`),
     afterIdle: () => out.push('awake'),
   };

@@ -3,11 +3,11 @@ import {
   CancelledError,
   type Coroutine,
   type EventLoop,
-  RuntimeError,
-  type Task,
   getEventLoop,
   getRunningLoop,
+  RuntimeError,
   run,
+  type Task,
 } from '../src/index.js';
 import { registry } from '../src/registry.js';
 import { JumpClock, sleep, thrown } from './support.js';
@@ -34,8 +34,19 @@ describe('run()', () => {
   });
 
   it('accepts a coroutine object as well as a function making one', () => {
-    expect(run((function* () { yield; return 1; })())).toBe(1);
-    expect(run(function* () { return 2; })).toBe(2);
+    expect(
+      run(
+        (function* () {
+          yield;
+          return 1;
+        })(),
+      ),
+    ).toBe(1);
+    expect(
+      run(function* () {
+        return 2;
+      }),
+    ).toBe(2);
   });
 
   it('makes a fresh loop each time, current while it runs and unset after', () => {
@@ -108,7 +119,9 @@ describe('run()', () => {
     run(function* () {
       const loop = getRunningLoop();
       loop.setExceptionHandler((_l, ctx) =>
-        seen.push(`${ctx.message}: ${(ctx.exception as Error).message} (${(ctx.task as Task).getName()})`),
+        seen.push(
+          `${ctx.message}: ${(ctx.exception as Error).message} (${(ctx.task as Task).getName()})`,
+        ),
       );
       loop.createTask(
         (function* (): Coroutine<void> {
@@ -131,7 +144,9 @@ describe('run()', () => {
     const seen: string[] = [];
     run(function* () {
       const loop = getRunningLoop();
-      loop.setExceptionHandler((_l, ctx) => seen.push(`${ctx.message}: ${(ctx.exception as Error).message}`));
+      loop.setExceptionHandler((_l, ctx) =>
+        seen.push(`${ctx.message}: ${(ctx.exception as Error).message}`),
+      );
       loop.createTask(
         (function* (): Coroutine<void> {
           throw new Error('forgotten');
@@ -146,10 +161,16 @@ describe('run()', () => {
   it('refuses to run inside a running loop', () => {
     let inner: Error | null = null;
     run(function* () {
-      inner = thrown(() => run(function* () { return 1; }));
+      inner = thrown(() =>
+        run(function* () {
+          return 1;
+        }),
+      );
     });
     expect(inner).toBeInstanceOf(RuntimeError);
-    expect((inner as unknown as Error).message).toBe('run() cannot be called from a running event loop');
+    expect((inner as unknown as Error).message).toBe(
+      'run() cannot be called from a running event loop',
+    );
   });
 
   it('refuses what is not a coroutine with a TypeError', () => {
@@ -163,12 +184,34 @@ describe('run()', () => {
   });
 
   it('turns debug mode on with { debug: true } or ASYNCIO_TS_DEBUG=1', () => {
-    expect(run(function* () { return getRunningLoop().getDebug(); }, { debug: true })).toBe(true);
+    expect(
+      run(
+        function* () {
+          return getRunningLoop().getDebug();
+        },
+        { debug: true },
+      ),
+    ).toBe(true);
     vi.stubEnv('ASYNCIO_TS_DEBUG', '');
-    expect(run(function* () { return getRunningLoop().getDebug(); })).toBe(false);
+    expect(
+      run(function* () {
+        return getRunningLoop().getDebug();
+      }),
+    ).toBe(false);
     vi.stubEnv('ASYNCIO_TS_DEBUG', '1');
-    expect(run(function* () { return getRunningLoop().getDebug(); })).toBe(true);
-    expect(run(function* () { return getRunningLoop().getDebug(); }, { debug: false })).toBe(false);
+    expect(
+      run(function* () {
+        return getRunningLoop().getDebug();
+      }),
+    ).toBe(true);
+    expect(
+      run(
+        function* () {
+          return getRunningLoop().getDebug();
+        },
+        { debug: false },
+      ),
+    ).toBe(false);
   });
 
   it('throws a RuntimeError naming what main waits on instead of hanging', () => {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Coroutine,
-  EventLoop,
-  RuntimeError,
-  Runner,
-  type Task,
   currentTask,
+  EventLoop,
   getRunningLoop,
+  Runner,
+  RuntimeError,
   run,
+  type Task,
 } from '../src/index.js';
 import { registry } from '../src/registry.js';
 import { JumpClock, sleep, thrown } from './support.js';
@@ -22,8 +22,18 @@ describe('Runner', () => {
     const loop = runner.getLoop();
     expect(runner.getLoop()).toBe(loop);
     expect(registry.current).toBe(loop);
-    const a = runner.run((function* () { yield* sleep(1); return getRunningLoop(); })());
-    const b = runner.run((function* () { yield* sleep(1); return getRunningLoop(); })());
+    const a = runner.run(
+      (function* () {
+        yield* sleep(1);
+        return getRunningLoop();
+      })(),
+    );
+    const b = runner.run(
+      (function* () {
+        yield* sleep(1);
+        return getRunningLoop();
+      })(),
+    );
     expect(a).toBe(loop);
     expect(b).toBe(loop);
     expect(loop.time()).toBe(2);
@@ -61,7 +71,12 @@ describe('Runner', () => {
 
   it('names the main task with { name }', () => {
     const runner = new Runner({ clock: new JumpClock() });
-    const name = runner.run((function* () { return currentTask()?.getName(); })(), { name: 'main' });
+    const name = runner.run(
+      (function* () {
+        return currentTask()?.getName();
+      })(),
+      { name: 'main' },
+    );
     expect(name).toBe('main');
     runner.close();
   });
@@ -80,7 +95,13 @@ describe('Runner', () => {
   it('stays usable when closed before its loop was made (as asyncio.Runner)', () => {
     const runner = new Runner();
     runner.close();
-    expect(runner.run((function* () { return 5; })())).toBe(5);
+    expect(
+      runner.run(
+        (function* () {
+          return 5;
+        })(),
+      ),
+    ).toBe(5);
     runner.close();
     expect(thrown(() => runner.getLoop()).message).toBe('Runner is closed');
   });
@@ -112,7 +133,13 @@ describe('Runner', () => {
     {
       using runner = new Runner();
       loop = runner.getLoop();
-      expect(runner.run((function* () { return 1; })())).toBe(1);
+      expect(
+        runner.run(
+          (function* () {
+            return 1;
+          })(),
+        ),
+      ).toBe(1);
     }
     expect((loop as unknown as EventLoop).isClosed()).toBe(true);
   });
@@ -123,7 +150,14 @@ describe('Runner', () => {
     expect(runner.getLoop()).toBe(made);
     expect(made.getDebug()).toBe(true);
     expect(registry.current).toBe(null);
-    expect(runner.run((function* () { yield* sleep(3); return made.time(); })())).toBe(3);
+    expect(
+      runner.run(
+        (function* () {
+          yield* sleep(3);
+          return made.time();
+        })(),
+      ),
+    ).toBe(3);
     runner.close();
     expect(made.isClosed()).toBe(true);
   });
@@ -154,7 +188,14 @@ describe('Runner', () => {
       ),
     );
     expect(error.message).toBe('first run fails');
-    expect(runner.run((function* () { yield* sleep(1); return 'second run'; })())).toBe('second run');
+    expect(
+      runner.run(
+        (function* () {
+          yield* sleep(1);
+          return 'second run';
+        })(),
+      ),
+    ).toBe('second run');
     runner.close();
   });
 });
