@@ -1,4 +1,5 @@
 import {
+  type Awaitable,
   CancelledError,
   type Coroutine,
   currentTask,
@@ -25,7 +26,7 @@ function types(group: unknown): string[] {
   return [...new Set((group as ExceptionGroup).errors.map((e: Error) => e.name))].sort();
 }
 
-function* caught<T>(coro: Coroutine<T>): Coroutine<unknown> {
+function* caught<T>(coro: Awaitable<T>): Coroutine<unknown> {
   try {
     yield* coro;
   } catch (error) {
@@ -200,7 +201,8 @@ describe('taskGroup', () => {
       function* foo(): Coroutine<void> {
         try {
           yield* sleep(10);
-        } finally {
+        } catch {
+          // Python's `finally: raise`: the cancellation is replaced by this error.
           throw new MyError('in finally');
         }
       }
@@ -241,7 +243,8 @@ describe('taskGroup', () => {
       function* foo(): Coroutine<void> {
         try {
           yield* sleep(10);
-        } finally {
+        } catch {
+          // Python's `finally: raise`: the cancellation is replaced by this error.
           throw new MyError('finally');
         }
       }
@@ -362,7 +365,8 @@ describe('taskGroup', () => {
           );
           try {
             yield* sleep(10);
-          } finally {
+          } catch {
+            // Python's `finally: raise`: the cancellation is replaced by this error.
             throw new MyError('nested');
           }
         }),
@@ -378,7 +382,8 @@ describe('taskGroup', () => {
           tg.createTask(crashAfter(0.1));
           try {
             yield* sleep(10);
-          } finally {
+          } catch {
+            // Python's `finally: raise`: the cancellation is replaced by this error.
             throw new KeyboardInterrupt('interrupted');
           }
         }),
