@@ -8,6 +8,24 @@ afterEach(() => {
 });
 
 describe('callSoon', () => {
+  it('replays reference/examples/ordering_basics.py exactly', () => {
+    const { loop } = jumpLoop();
+    const out: string[] = [];
+    const print = (text: string) => out.push(text);
+    function a(): void {
+      print('a');
+      loop.callSoon(print, 'added by a: next iteration');
+    }
+    loop.callLater(0.002, print, 'timer 2ms');
+    loop.callLater(0.001, print, 'timer 1ms');
+    loop.callSoon(a);
+    loop.callSoon(print, 'b');
+    loop.callLater(0.003, () => loop.stop());
+    loop.runForever();
+    loop.close();
+    expect(out).toEqual(['a', 'b', 'added by a: next iteration', 'timer 1ms', 'timer 2ms']);
+  });
+
   it('runs callbacks in FIFO order with their arguments', () => {
     const { loop } = jumpLoop();
     const out: string[] = [];

@@ -4,6 +4,7 @@ import {
   getRunningLoop,
   RuntimeError,
   run,
+  runAsync,
 } from '@asyncio-ts/core-loop';
 import { sleep, timeout, VirtualClock } from '@asyncio-ts/timers';
 import fc from 'fast-check';
@@ -196,6 +197,25 @@ describe('VirtualClock', () => {
       clock.jump(0);
       expect(clock.now()).toBe(0);
     });
+  });
+
+  it('drives a host-mode run (runAsync) the same way, with native promises in between', async () => {
+    const clock = new VirtualClock();
+    const trace = await runAsync(
+      function* () {
+        const loop = getRunningLoop();
+        const seen: string[] = [];
+        yield* sleep(3600);
+        seen.push(`after an hour: ${loop.time()}`);
+        const value = yield Promise.resolve('native');
+        seen.push(`${String(value)} at ${loop.time()}`);
+        yield* sleep(0.5);
+        seen.push(`end: ${loop.time()}`);
+        return seen;
+      },
+      { clock },
+    );
+    expect(trace).toEqual(['after an hour: 3600', 'native at 3600', 'end: 3600.5']);
   });
 
   it('still reports a deadlock instead of jumping to nowhere', () => {
