@@ -151,9 +151,11 @@ describe('asyncio-ts-demo on the real clock', () => {
     expect(status).toBe(0);
     expect(chapterLines(stdout, 'example-1').lines).toEqual(NOTEBOOK['example-1']);
     expect(seconds).toBeGreaterThanOrEqual(0.5);
-    expect(stdout).toMatch(
-      /^elapsed 4\.\d{3} s on a clock running 8× real time \(expected 4 s\)$/m,
-    );
+    const elapsed =
+      /^elapsed (\d+\.\d{3}) s on a clock running 8× real time \(expected 4 s\)$/m.exec(stdout);
+    // Clock seconds: 4 plus 8 times whatever the scheduler adds on a busy machine.
+    expect(Number(elapsed?.[1])).toBeGreaterThanOrEqual(4);
+    expect(Number(elapsed?.[1])).toBeLessThan(8);
   });
 });
 

@@ -151,18 +151,19 @@ describe('compare on the virtual clock', () => {
 });
 
 describe('compare on the real clock', () => {
-  it('blocks for the sum and gathers in the longest, within generous bounds', () => {
+  it('blocks for the sum and gathers in less than the sum, within generous bounds', () => {
     const jobs = [
-      { name: 'a', seconds: 0.2 },
-      { name: 'b', seconds: 0.2 },
+      { name: 'a', seconds: 0.3 },
+      { name: 'b', seconds: 0.3 },
     ];
     const { blocking, concurrent, speedup } = compare(jobs);
-    expect(blocking.total).toBeGreaterThanOrEqual(0.4);
-    expect(blocking.total).toBeLessThan(0.8);
-    expect(blocking.spans[1]?.start).toBeGreaterThanOrEqual(0.2);
-    expect(concurrent.total).toBeGreaterThanOrEqual(0.2);
-    expect(concurrent.total).toBeLessThan(0.4);
-    expect(speedup).toBeGreaterThan(1.2);
+    expect(blocking.total).toBeGreaterThanOrEqual(0.6);
+    expect(blocking.total).toBeLessThan(1.5);
+    expect(blocking.spans[1]?.start).toBeGreaterThanOrEqual(0.3);
+    expect(concurrent.total).toBeGreaterThanOrEqual(0.3);
+    expect(concurrent.total).toBeLessThan(0.6);
+    expect(concurrent.spans[1]?.start).toBeLessThan(0.3);
+    expect(speedup).toBeGreaterThan(1);
   });
 });
 
