@@ -63,7 +63,7 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
     const todo = new Set<Future<unknown>>();
     let index = 0;
     for (const aw of new Set(this.aws)) {
-      todo.add(toFuture(aw, loop, `asCompleted(): element ${index}`));
+      todo.add(toFuture(aw, loop, whereElement, index));
       index++;
     }
     const queue = new DoneQueue(loop);
@@ -88,6 +88,8 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
     }
   }
 }
+
+const whereElement = (index: number): string => `asCompleted(): element ${index}`;
 
 function* waitForOne<T>(queue: DoneQueue): Coroutine<T> {
   const future = yield* queue.get();

@@ -94,19 +94,27 @@ export function otherLoop(where: string, future: Future<unknown>, loop: EventLoo
   );
 }
 
+/** Names the argument at `index` for an error message (only called when there is one). */
+export type Where = (index: number) => string;
+
 /**
  * asyncio's `_ensure_future` for one argument: a Future of `loop` as is, a coroutine or
  * other awaitable wrapped in a Task on `loop`, a native promise adopted (host mode).
  */
-export function toFuture(value: unknown, loop: EventLoop, where: string): Future<unknown> {
+export function toFuture(
+  value: unknown,
+  loop: EventLoop,
+  where: Where,
+  index: number,
+): Future<unknown> {
   if (isFuture(value)) {
-    if (value.getLoop() !== loop) throw otherLoop(where, value, loop);
+    if (value.getLoop() !== loop) throw otherLoop(where(index), value, loop);
     return value;
   }
   if (isCoroutine(value)) return loop.createTask(value);
   if (isAwaitableObject(value)) return loop.createTask(awaitIn(value));
   if (isThenable(value)) return ensureFuture(value, { loop });
-  throw notAwaitable(where, value);
+  throw notAwaitable(where(index), value);
 }
 
 /** The loop of a future, or the current loop for anything else (asyncio's choice in gather). */

@@ -299,9 +299,8 @@ function readOptions(options: unknown): { returnExceptions: boolean; limit: numb
   };
 }
 
-function where(inArray: boolean, index: number): string {
-  return inArray ? `gather(): aws[${index}]` : `gather() argument ${index + 1}`;
-}
+const whereInArray = (index: number): string => `gather(): aws[${index}]`;
+const whereArgument = (index: number): string => `gather() argument ${index + 1}`;
 
 function gatherArray(
   args: readonly unknown[],
@@ -323,22 +322,34 @@ function gatherArray(
   const children = state.children;
   const limited = limit !== Number.POSITIVE_INFINITY;
   const onDone = state.onDone;
-  // First position of each distinct argument, to run duplicates once.
-  const seen = new Map<unknown, number>();
+  const where = inArray ? whereInArray : whereArgument;
+  // Distinct arguments, to run duplicates once. A Set costs one hash operation per child;
+  // the first duplicate switches to a Map of first positions (built once: O(n) in all).
+  const seen = new Set<unknown>();
+  let firstPositions: Map<unknown, number> | null = null;
   try {
     for (let i = 0; i < n; i++) {
       const arg = args[i];
-      const first = seen.get(arg);
-      if (first !== undefined) {
-        const child = children[first];
-        if (child !== undefined) children[i] = child;
-        else {
-          if (state.aliases === null) state.aliases = [];
-          state.aliases.push(i, first);
-        }
-        continue;
+      if (firstPositions === null) {
+        const size = seen.size;
+        seen.add(arg);
+        if (seen.size === size) firstPositions = firstPositionsOf(args, i);
+      } else if (!firstPositions.has(arg)) {
+        firstPositions.set(arg, i);
+        seen.add(arg);
       }
-      seen.set(arg, i);
+      if (firstPositions !== null) {
+        const first = firstPositions.get(arg) as number;
+        if (first !== i) {
+          const child = children[first];
+          if (child !== undefined) children[i] = child;
+          else {
+            if (state.aliases === null) state.aliases = [];
+            state.aliases.push(i, first);
+          }
+          continue;
+        }
+      }
       if (limited && !isFuture(arg) && (isCoroutine(arg) || isAwaitableObject(arg))) {
         if (state.queue === null) {
           state.queue = [];
@@ -348,12 +359,12 @@ function gatherArray(
         (state.queuePositions as number[]).push(i);
         continue;
       }
-      const child = toFuture(arg, loop, where(inArray, i));
+      const child = toFuture(arg, loop, where, i);
       children[i] = child;
       child.addDoneCallback(onDone);
     }
   } catch (error) {
-    abandon(state, seen);
+    abandon(state, args);
     throw error;
   }
   state.total = seen.size;
@@ -365,14 +376,25 @@ function gatherArray(
  * A bad argument stopped gather() half-way: nothing has run yet, so the tasks it made are
  * cancelled before their first step (no coroutine body runs) and its callbacks are removed.
  */
-function abandon(state: GatherState, seen: Map<unknown, number>): void {
+function abandon(state: GatherState, args: readonly unknown[]): void {
   state.abandoned = true;
   const children = state.children;
-  for (const [arg, position] of seen) {
-    const child = children[position];
-    if (child === undefined) continue;
+  const handled = new Set<Future<unknown>>();
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child === undefined || handled.has(child)) continue;
+    handled.add(child);
     child.removeDoneCallback(state.onDone);
-    if (child !== arg) child.cancel();
+    if (child !== args[i]) child.cancel();
   }
   state.closeQueued();
+}
+
+/** The first position of each argument among `args[0..end]`. */
+function firstPositionsOf(args: readonly unknown[], end: number): Map<unknown, number> {
+  const positions = new Map<unknown, number>();
+  for (let i = 0; i <= end; i++) {
+    if (!positions.has(args[i])) positions.set(args[i], i);
+  }
+  return positions;
 }

@@ -3,13 +3,15 @@ import { type Future, getEventLoop } from '@asyncio-ts/core-loop';
 import { type AwaitedOf, loopFor, toFuture } from './awaitable.js';
 import type { GatherArgument } from './gather.js';
 
+const whereShield = (): string => 'shield() argument';
+
 /**
  * asyncio.shield: a Future that follows `aw` (a coroutine is wrapped in a Task). Cancelling
  * it — or the task awaiting it — leaves `aw` running; if `aw` itself is cancelled, so is it.
  */
 export function shield<A extends GatherArgument>(aw: A): Future<AwaitedOf<A>> {
   const loop = loopFor(aw, getEventLoop);
-  const inner = toFuture(aw, loop, 'shield() argument') as Future<AwaitedOf<A>>;
+  const inner = toFuture(aw, loop, whereShield, 0) as Future<AwaitedOf<A>>;
   if (inner.done()) return inner;
   const outer = loop.createFuture<AwaitedOf<A>>();
 
