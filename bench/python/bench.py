@@ -242,6 +242,8 @@ WORKLOADS = {
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.
 SLOW_SECONDS = 2.0
 SLOW_RUNS = 3
+# A first run longer than this is the row's only sample.
+VERY_SLOW_SECONDS = 10.0
 
 
 def measure(fn, args):
@@ -261,7 +263,7 @@ def measure(fn, args):
             metrics.setdefault(key, []).append(value)
 
     first, first_metrics = once()
-    if args.quick:
+    if args.quick or first > VERY_SLOW_SECONDS * 1000:
         record(first, first_metrics)
     elif args.workload == "W7":
         # Memory is not timed: the first run counts, as many runs as asked in all.

@@ -13,6 +13,8 @@ export interface Machine {
   python: string | null;
   date: string;
   loadAverage: string;
+  /** Median ms to allocate and hold 1,000,000 small objects in a fresh Node: the GC's speed. */
+  allocationMs: number | null;
   commit: string | null;
   versions: Record<string, string>;
 }
@@ -41,6 +43,27 @@ function version(benchDir: string, name: string): string {
   }
 }
 
+const ALLOCATION_PROBE = `
+const times = [];
+for (let k = 0; k < 5; k++) {
+  const t = performance.now();
+  const held = [];
+  for (let i = 0; i < 1e6; i++) held.push({ a: i, b: null, c: null });
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+console.log(times[2]);
+`;
+
+/**
+ * How long a fresh Node takes to allocate and hold 1,000,000 small objects (median of 5):
+ * allocation-heavy rows depend on it, and it varies a lot between machines and VMs.
+ */
+export function allocationProbe(): number | null {
+  const out = quiet(process.execPath, ['-e', ALLOCATION_PROBE]);
+  return out === null ? null : Number(out);
+}
+
 /** The current 1/5/15-minute load average, e.g. `0.52 0.40 0.31`. */
 export function loadAverage(): string {
   return os
@@ -61,6 +84,7 @@ export function describeMachine(benchDir: string): Machine {
     python: pythonVersion(),
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     loadAverage: loadAverage(),
+    allocationMs: allocationProbe(),
     commit: quiet('git', ['-C', benchDir, 'rev-parse', '--short', 'HEAD']),
     versions: Object.fromEntries(
       ['effect', 'effection', 'tinybench'].map((name) => [name, version(benchDir, name)]),

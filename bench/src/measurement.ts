@@ -10,3 +10,5 @@ export interface Measurement {
 /** A first run longer than this is its own warm-up, and only SLOW_RUNS more follow. */
 export const SLOW_MS = 2_000;
 export const SLOW_RUNS = 3;
+/** A first run longer than this is the row's only sample (Effection at 100,000 tasks). */
+export const VERY_SLOW_MS = 10_000;

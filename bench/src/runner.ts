@@ -9,7 +9,7 @@ export type RowResult =
   | { impl: Implementation; measurement: Measurement; error?: undefined }
   | { impl: Implementation; measurement?: undefined; error: string };
 
-const CHILD_TIMEOUT_MS = 5 * 60_000;
+const CHILD_TIMEOUT_MS = 10 * 60_000;
 
 function exec(
   cmd: string,
