@@ -375,6 +375,29 @@ export class EventLoop {
     return true;
   }
 
+  /**
+   * @internal Calls `hook` on every attached instrument. One that throws is detached and
+   * reported to the exception handler (trio's rule), so it cannot corrupt a task step.
+   */
+  _notify(hook: keyof Instrument, arg: unknown): void {
+    const instruments = this._instruments;
+    if (instruments === null) return;
+    for (const instrument of instruments.length === 1 ? instruments : [...instruments]) {
+      const fn = instrument[hook] as ((this: Instrument, arg: unknown) => void) | undefined;
+      if (fn === undefined) continue;
+      try {
+        fn.call(instrument, arg);
+      } catch (exception) {
+        this.removeInstrument(instrument);
+        this.callExceptionHandler({
+          message: `Exception in instrument hook ${hook}() (the instrument was removed)`,
+          exception,
+          instrument,
+        });
+      }
+    }
+  }
+
   /** `<EventLoop running=false closed=false debug=false>`, as asyncio's repr. */
   toString(): string {
     return `<EventLoop running=${this._running} closed=${this._closed} debug=${this._debug}>`;
@@ -427,10 +450,10 @@ export class EventLoop {
   _idleBlocking(timeout: number): void {
     if (timeout === Number.POSITIVE_INFINITY) throw this._deadlockError();
     const instruments = this._instruments;
-    if (instruments !== null) for (const i of instruments) i.beforeIdle?.(timeout);
+    if (instruments !== null) this._notify('beforeIdle', timeout);
     const deadline = (this._timers.peek() as TimerHandle)._when;
     blockFor(this._clock.idleUntil(deadline));
-    if (instruments !== null) for (const i of instruments) i.afterIdle?.();
+    if (instruments !== null) this._notify('afterIdle', undefined);
   }
 
   /** @internal The error a blocking run throws instead of waiting forever. */
@@ -509,14 +532,14 @@ export class EventLoop {
   _registerTask(task: Task<unknown>): void {
     this._tasks.add(task);
     const instruments = this._instruments;
-    if (instruments !== null) for (const i of instruments) i.taskSpawned?.(task);
+    if (instruments !== null) this._notify('taskSpawned', task);
   }
 
   /** @internal */
   _unregisterTask(task: Task<unknown>): void {
     this._tasks.delete(task);
     const instruments = this._instruments;
-    if (instruments !== null) for (const i of instruments) i.taskExited?.(task);
+    if (instruments !== null) this._notify('taskExited', task);
   }
 
   /** @internal */

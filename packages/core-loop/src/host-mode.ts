@@ -175,7 +175,7 @@ export async function runUntilCompleteAsync<T>(
         continue;
       }
       const instruments = loop._instruments;
-      if (instruments !== null) for (const i of instruments) i.beforeIdle?.(timeout);
+      if (instruments !== null) loop._notify('beforeIdle', timeout);
       if (timeout === Number.POSITIVE_INFINITY) {
         await driver.wait(null);
       } else {
@@ -184,7 +184,7 @@ export async function runUntilCompleteAsync<T>(
         // A virtual clock jumped: still give the host one turn so I/O is never starved.
         await (real > 0 ? driver.wait(real) : yieldToHost());
       }
-      if (instruments !== null) for (const i of instruments) i.afterIdle?.();
+      if (instruments !== null) loop._notify('afterIdle', undefined);
     }
   } catch (error) {
     if (newTask && future.done() && !future.cancelled()) future.exception();

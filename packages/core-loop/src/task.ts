@@ -190,9 +190,7 @@ export class Task<T = unknown> extends Future<T> {
     loop._currentTask = this as Task<unknown>;
     this._executing = true;
     const instruments = loop._instruments;
-    if (instruments !== null) {
-      for (const instrument of instruments) instrument.beforeTaskStep?.(this as Task<unknown>);
-    }
+    if (instruments !== null) loop._notify('beforeTaskStep', this);
     let outcome: IteratorResult<unknown, T> | undefined;
     let thrown: unknown;
     let failed = false;
@@ -204,9 +202,7 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._executing = false;
     loop._currentTask = null;
-    if (instruments !== null) {
-      for (const instrument of instruments) instrument.afterTaskStep?.(this as Task<unknown>);
-    }
+    if (instruments !== null) loop._notify('afterTaskStep', this);
     if (failed) {
       if (thrown instanceof CancelledError) {
         this._cancelledExc = thrown;

@@ -89,3 +89,38 @@ describe('instruments', () => {
     loop.close();
   });
 });
+
+describe('an instrument that throws', () => {
+  it('is detached and reported; the loop and the task go on unharmed', () => {
+    const { loop } = jumpLoop();
+    const reported: string[] = [];
+    loop.setExceptionHandler((_l, ctx) =>
+      reported.push(`${ctx.message}: ${String(ctx.exception)}`),
+    );
+    const steps: string[] = [];
+    const broken: Instrument = {
+      beforeTaskStep: () => {
+        throw new Error('instrument bug');
+      },
+    };
+    const healthy: Instrument = { afterTaskStep: (t) => steps.push(t.getName()) };
+    loop.addInstrument(broken);
+    loop.addInstrument(healthy);
+    const got = loop.runUntilComplete(
+      loop.createTask(
+        (function* (): Coroutine<string> {
+          yield* sleep(1);
+          return 'finished';
+        })(),
+        { name: 't' },
+      ),
+    );
+    expect(got).toBe('finished');
+    expect(reported).toEqual([
+      'Exception in instrument hook beforeTaskStep() (the instrument was removed): Error: instrument bug',
+    ]);
+    expect(loop._instruments).toEqual([healthy]);
+    expect(steps).toEqual(['t', 't']);
+    loop.close();
+  });
+});
