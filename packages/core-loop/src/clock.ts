@@ -29,7 +29,7 @@ export class MonotonicClock implements Clock {
   /** Real clocks cannot jump: the loop waits for all the time that is left. */
   idleUntil(deadline: number): number {
     const left = deadline - this.now();
-    return left > 0 ? left : 0;
+    return Math.max(left, 0);
   }
 }
 

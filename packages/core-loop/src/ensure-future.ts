@@ -1,5 +1,5 @@
-import type { EventLoop } from './event-loop.js';
 import { RuntimeError } from './errors.js';
+import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
 import { isCoroutine, isFuture } from './predicates.js';
 import { repr } from './repr.js';

@@ -6,8 +6,8 @@ import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
-import { ReadyQueue } from './ready-queue.js';
 import { isFuture } from './predicates.js';
+import { ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
@@ -70,7 +70,11 @@ function checkCallback(callback: unknown, method: string): void {
 
 /** A context value as asyncio's default handler logs it: repr(), plain objects key by key. */
 function reprContextValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
     const entries = Object.entries(value as Record<string, unknown>);
     return `{${entries.map(([k, v]) => `${k}: ${repr(v)}`).join(', ')}}`;
   }
@@ -342,7 +346,9 @@ export class EventLoop {
     const exception = context.exception;
     if (exception !== undefined) {
       lines.push(
-        exception instanceof Error && exception.stack ? exception.stack : `exception: ${repr(exception)}`,
+        exception instanceof Error && exception.stack
+          ? exception.stack
+          : `exception: ${repr(exception)}`,
       );
     }
     console.error(lines.join('\n'));
@@ -433,7 +439,7 @@ export class EventLoop {
       this._timerCancelledCount = 0;
     } else {
       let top = timers.peek();
-      while (top !== undefined && top._cancelled) {
+      while (top?._cancelled) {
         this._timerCancelledCount--;
         timers.pop()._scheduled = false;
         top = timers.peek();
@@ -443,7 +449,7 @@ export class EventLoop {
     const top = timers.peek();
     if (top === undefined) return Number.POSITIVE_INFINITY;
     const timeout = top._when - this._clock.now();
-    return timeout > 0 ? timeout : 0;
+    return Math.max(timeout, 0);
   }
 
   /** @internal Blocks the thread until the next timer, through the clock. */

@@ -1,8 +1,8 @@
 import { FUTURE_BRAND } from './brand.js';
 import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
-import { getEventLoop } from './running-loop.js';
 import { repr } from './repr.js';
+import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
 import type { Yielded } from './types.js';
 
@@ -174,7 +174,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** Adds a callback run with the future once it is done (scheduled at once if it is). */
   addDoneCallback(callback: DoneCallback<T>): void {
     if (typeof callback !== 'function') {
-      throw new TypeError(`a callable object was expected by addDoneCallback(), got ${repr(callback)}`);
+      throw new TypeError(
+        `a callable object was expected by addDoneCallback(), got ${repr(callback)}`,
+      );
     }
     if (this._state !== PENDING) {
       this._loop.callSoon(callback, this);
@@ -242,7 +244,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal asyncio's state names, for InvalidStateError messages. */
   stateName(): string {
-    return this._state === PENDING ? 'PENDING' : this._state === CANCELLED ? 'CANCELLED' : 'FINISHED';
+    return this._state === PENDING
+      ? 'PENDING'
+      : this._state === CANCELLED
+        ? 'CANCELLED'
+        : 'FINISHED';
   }
 
   /** @internal The CancelledError to throw for a cancelled future (asyncio's helper). */

@@ -1,3 +1,5 @@
+export { type Clock, defaultClock, MonotonicClock } from './clock.js';
+export { type EnsureFutureOptions, ensureFuture } from './ensure-future.js';
 export {
   CancelledError,
   InvalidStateError,
@@ -5,25 +7,23 @@ export {
   RuntimeError,
   TimeoutError,
 } from './errors.js';
-export type { Awaitable, Coroutine, CoroutineSource, Yielded } from './types.js';
-export { type Clock, MonotonicClock, defaultClock } from './clock.js';
-export { Handle, TimerHandle } from './handle.js';
-export { Future, type DoneCallback, type FutureOptions } from './future.js';
-export { Task, type TaskOptions, allTasks, currentTask } from './task.js';
 export {
   EventLoop,
   type EventLoopOptions,
   type ExceptionContext,
   type ExceptionHandler,
 } from './event-loop.js';
+export { type DoneCallback, Future, type FutureOptions } from './future.js';
+export { Handle, TimerHandle } from './handle.js';
 export type { Instrument } from './instrument.js';
+export { isCoroutine, isFuture } from './predicates.js';
+export { run, runAsync } from './run.js';
+export { Runner, type RunnerRunOptions, type RunOptions } from './runner.js';
 export {
   getEventLoop,
   getRunningLoop,
   newEventLoop,
   setEventLoop,
 } from './running-loop.js';
-export { ensureFuture, type EnsureFutureOptions } from './ensure-future.js';
-export { isCoroutine, isFuture } from './predicates.js';
-export { Runner, type RunOptions, type RunnerRunOptions } from './runner.js';
-export { run, runAsync } from './run.js';
+export { allTasks, currentTask, Task, type TaskOptions } from './task.js';
+export type { Awaitable, Coroutine, CoroutineSource, Yielded } from './types.js';

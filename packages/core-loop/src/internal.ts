@@ -3,16 +3,17 @@
  * need the loop's inner machinery (nest-patch runs a loop re-entrantly with these). Not for
  * applications: these functions can break the loop's invariants if misused.
  */
+
+import type { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
-import type { RuntimeError } from './errors.js';
-import { type ReentryHooks, NOT_HANDLED } from './reentry.js';
+import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
 import { registry } from './registry.js';
 import type { Task } from './task.js';
 
-export { NOT_HANDLED, type ReentryHooks };
-export { cancelAllTasks } from './runner.js';
 export type { HostBridge } from './event-loop.js';
+export { cancelAllTasks } from './runner.js';
+export { NOT_HANDLED, type ReentryHooks };
 
 /** Installs (or with null removes) the re-entrancy hooks; returns the previous ones. */
 export function setReentryHooks(hooks: ReentryHooks | null): ReentryHooks | null {
@@ -77,7 +78,11 @@ export function setRunState(loop: EventLoop, state: Partial<LoopRunState>): void
 
 /** True when `loop` has nothing ready and no timer: an iteration would wait forever. */
 export function isIdleForever(loop: EventLoop): boolean {
-  return loop._ready.length === 0 && !loop._stopping && loop._computeTimeout() === Number.POSITIVE_INFINITY;
+  return (
+    loop._ready.length === 0 &&
+    !loop._stopping &&
+    loop._computeTimeout() === Number.POSITIVE_INFINITY
+  );
 }
 
 /** The RuntimeError a blocking run throws instead of waiting forever. */

@@ -21,7 +21,19 @@ export interface LoopRegistry {
 const KEY = Symbol.for('asyncio-ts.core-loop.registry.v1');
 const host = globalThis as unknown as Record<symbol, LoopRegistry | undefined>;
 
-/** The shared registry, created on first use. */
-export const registry: LoopRegistry =
-  host[KEY] ??
-  (host[KEY] = { running: null, current: null, reentry: null, makeLoop: null, taskCounter: 0 });
+function sharedRegistry(): LoopRegistry {
+  const existing = host[KEY];
+  if (existing !== undefined) return existing;
+  const created: LoopRegistry = {
+    running: null,
+    current: null,
+    reentry: null,
+    makeLoop: null,
+    taskCounter: 0,
+  };
+  host[KEY] = created;
+  return created;
+}
+
+/** The shared registry, created by the first copy of the package that loads. */
+export const registry: LoopRegistry = sharedRegistry();

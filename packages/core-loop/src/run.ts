@@ -1,7 +1,7 @@
 import { RuntimeError } from './errors.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
-import { type RunOptions, Runner } from './runner.js';
+import { Runner, type RunOptions } from './runner.js';
 import type { Coroutine, CoroutineSource } from './types.js';
 
 function coroutineOf<T>(main: CoroutineSource<T>): Coroutine<T> {

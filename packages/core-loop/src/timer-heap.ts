@@ -69,7 +69,8 @@ export class TimerHeap {
       let child = 2 * i + 1;
       if (child >= n) break;
       const right = child + 1;
-      if (right < n && before(items[right] as TimerHandle, items[child] as TimerHandle)) child = right;
+      if (right < n && before(items[right] as TimerHandle, items[child] as TimerHandle))
+        child = right;
       const c = items[child] as TimerHandle;
       if (!before(c, item)) break;
       items[i] = c;

@@ -13,9 +13,9 @@ import {
   type Coroutine,
   EventLoop,
   type Future,
-  RuntimeError,
-  Runner,
   getRunningLoop,
+  Runner,
+  RuntimeError,
   run,
   runAsync,
 } from '../src/index.js';
@@ -202,7 +202,9 @@ describe('host mode (runAsync)', () => {
           })(),
         ),
       );
-      const file = yield* awaitPromise(readFile(new URL('../package.json', import.meta.url), 'utf8'));
+      const file = yield* awaitPromise(
+        readFile(new URL('../package.json', import.meta.url), 'utf8'),
+      );
       const texts: string[] = [];
       for (const request of requests) texts.push(yield* request);
       return [...texts, JSON.parse(file).name as string];
