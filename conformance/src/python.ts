@@ -90,19 +90,19 @@ export function runPythonScenarios(
   return { nestAsyncio: out.nest_asyncio, results: new Map(Object.entries(out.results)) };
 }
 
-/** Runs generated programs, `unit` seconds per tick, all in one Python process. */
+/** Runs generated programs, `unit` seconds per tick, in `jobs` Python processes (default 8). */
 export function runPythonPrograms(
   command: string,
   programs: ReadonlyArray<{ seed: number; source: string }>,
   unit: number,
+  jobs?: number,
 ): Map<number, PythonResult> {
-  const out = JSON.parse(
-    runDriver(
-      command,
-      [join(driverDir, 'run_programs.py'), String(unit)],
-      JSON.stringify(programs),
-    ),
-  ) as Record<string, PythonResult>;
+  const env: Record<string, string> = jobs === undefined ? {} : { CONFORMANCE_JOBS: String(jobs) };
+  const args = [join(driverDir, 'run_programs.py'), String(unit)];
+  const out = JSON.parse(runDriver(command, args, JSON.stringify(programs), env)) as Record<
+    string,
+    PythonResult
+  >;
   return new Map(Object.entries(out).map(([seed, r]) => [Number(seed), r]));
 }
 
