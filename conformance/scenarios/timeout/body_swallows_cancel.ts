@@ -1,4 +1,10 @@
-import { CancelledError, type Coroutine, currentTask, getRunningLoop, run } from '@asyncio-ts/core-loop';
+import {
+  CancelledError,
+  type Coroutine,
+  currentTask,
+  getRunningLoop,
+  run,
+} from '@asyncio-ts/core-loop';
 import { sleep, type Timeout, timeout, VirtualClock } from '@asyncio-ts/timers';
 import { type Print, round2 } from '../../src/pyfmt.js';
 
