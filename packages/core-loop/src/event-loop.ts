@@ -12,6 +12,7 @@ import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
 import { Task, type TaskOptions } from './task.js';
+import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
 import type { Awaitable, Coroutine } from './types.js';
 
@@ -128,7 +129,7 @@ export class EventLoop {
   /** @internal The task whose step is executing. */
   _currentTask: Task<unknown> | null = null;
   /** @internal Tasks not yet done. */
-  readonly _tasks = new Set<Task<unknown>>();
+  readonly _tasks = new TaskList();
   /** @internal Null when no instrument is attached, so the hot path pays one check. */
   _instruments: Instrument[] | null = null;
   /** @internal Futures whose exception nobody has retrieved yet. */

@@ -79,7 +79,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */
   _loop: EventLoop;
   /** @internal */
-  _callbacks: CallbackEntry[] | null = null;
+  _firstCallback: CallbackEntry | null = null;
+  /** @internal The callbacks after the first, in the order added (most futures have one). */
+  _moreCallbacks: CallbackEntry[] | null = null;
   /** @internal */
   _cancelMessage: string | undefined = undefined;
   /** @internal The CancelledError a task's coroutine ended with, re-thrown by result(). */
@@ -178,22 +180,19 @@ export class Future<T = unknown> implements PromiseLike<T> {
         `a callable object was expected by addDoneCallback(), got ${repr(callback)}`,
       );
     }
-    if (this._state !== PENDING) {
-      this._loop.callSoon(callback, this);
-    } else if (this._callbacks === null) {
-      this._callbacks = [callback as StoredCallback];
-    } else {
-      this._callbacks.push(callback as StoredCallback);
-    }
+    if (this._state !== PENDING) this._loop.callSoon(callback, this);
+    else this._addEntry(callback as StoredCallback);
   }
 
   /** Removes every registration of `callback`; returns how many were removed. */
   removeDoneCallback(callback: DoneCallback<T>): number {
-    const callbacks = this._callbacks;
-    if (callbacks === null) return 0;
-    const kept = callbacks.filter((entry) => entry !== (callback as StoredCallback));
-    const removed = callbacks.length - kept.length;
-    if (removed > 0) this._callbacks = kept.length > 0 ? kept : null;
+    const entries = this._entries();
+    const kept = entries.filter((entry) => entry !== (callback as StoredCallback));
+    const removed = entries.length - kept.length;
+    if (removed > 0) {
+      this._firstCallback = kept.length > 0 ? (kept.shift() as CallbackEntry) : null;
+      this._moreCallbacks = kept.length > 0 ? kept : null;
+    }
     return removed;
   }
 
@@ -271,21 +270,38 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Schedules the done callbacks; a parked Task is woken without a Handle. */
   _complete(): void {
-    const callbacks = this._callbacks;
-    if (callbacks === null) return;
-    this._callbacks = null;
-    const loop = this._loop;
-    for (let i = 0; i < callbacks.length; i++) {
-      const entry = callbacks[i] as CallbackEntry;
-      if (typeof entry === 'function') loop.callSoon(entry, this as Future<unknown>);
-      else loop._wakeTask(entry, this as Future<unknown>);
-    }
+    const first = this._firstCallback;
+    if (first === null) return;
+    const more = this._moreCallbacks;
+    this._firstCallback = null;
+    this._moreCallbacks = null;
+    this._scheduleEntry(first);
+    if (more !== null)
+      for (let i = 0; i < more.length; i++) this._scheduleEntry(more[i] as CallbackEntry);
   }
 
   /** @internal Parks `task` on this future: it is woken when the future is done. */
   _addWaiter(task: Task<unknown>): void {
-    if (this._callbacks === null) this._callbacks = [task];
-    else this._callbacks.push(task);
+    this._addEntry(task);
+  }
+
+  /** @internal The done callbacks and parked tasks, in the order they were added. */
+  _entries(): CallbackEntry[] {
+    const first = this._firstCallback;
+    if (first === null) return [];
+    const more = this._moreCallbacks;
+    return more === null ? [first] : [first, ...more];
+  }
+
+  private _addEntry(entry: CallbackEntry): void {
+    if (this._firstCallback === null) this._firstCallback = entry;
+    else if (this._moreCallbacks === null) this._moreCallbacks = [entry];
+    else this._moreCallbacks.push(entry);
+  }
+
+  private _scheduleEntry(entry: CallbackEntry): void {
+    if (typeof entry === 'function') this._loop.callSoon(entry, this as Future<unknown>);
+    else this._loop._wakeTask(entry, this as Future<unknown>);
   }
 }
 

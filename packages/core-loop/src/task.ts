@@ -40,6 +40,12 @@ export class Task<T = unknown> extends Future<T> {
   _wakeFuture: Future<unknown> | null = null;
   /** @internal The exception the next step throws into the coroutine. */
   _stepException: unknown = NO_EXCEPTION;
+  /** @internal Links of the loop's TaskList of pending tasks. */
+  _previousInList: Task<unknown> | null = null;
+  /** @internal */
+  _nextInList: Task<unknown> | null = null;
+  /** @internal */
+  _listed = false;
   /** @internal True while the coroutine is executing (guards against re-entrant steps). */
   _executing = false;
 

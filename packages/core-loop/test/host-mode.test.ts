@@ -61,8 +61,8 @@ function delayed<T>(ms: number, value: T): Promise<T> {
 function* orderingProgram(trace: string[]): Coroutine<string> {
   const loop = getRunningLoop();
   loop.callSoon(() => trace.push('soon 1'));
-  loop.callLater(0.02, () => trace.push('timer 20ms'));
-  loop.callLater(0.01, () => trace.push('timer 10ms'));
+  loop.callLater(0.08, () => trace.push('timer 80ms'));
+  loop.callLater(0.04, () => trace.push('timer 40ms'));
   loop.callSoon(() => trace.push('soon 2'));
   const worker = function* (name: string, delays: number[]): Coroutine<string> {
     for (const delay of delays) {
@@ -72,8 +72,8 @@ function* orderingProgram(trace: string[]): Coroutine<string> {
     trace.push(`${name} done`);
     return name;
   };
-  const a = loop.createTask(worker('a', [0.015, 0, 0.02]));
-  const b = loop.createTask(worker('b', [0.005, 0.04]));
+  const a = loop.createTask(worker('a', [0.06, 0, 0.08]));
+  const b = loop.createTask(worker('b', [0.02, 0.16]));
   yield;
   trace.push('main resumed');
   const results = [yield* a, yield* b];
@@ -97,6 +97,7 @@ describe('host mode (runAsync)', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
+  // Events are at least 20 ms apart, so the real-clock run keeps its order under load.
   it('runs the same trace as a blocking run, on a virtual and on a real clock', async () => {
     const blockingTrace: string[] = [];
     const blocking = run(() => orderingProgram(blockingTrace), { clock: new JumpClock() });
@@ -110,14 +111,14 @@ describe('host mode (runAsync)', () => {
     expect(blockingTrace).toEqual([
       'soon 1',
       'soon 2',
-      'a sleeps 0.015',
-      'b sleeps 0.005',
+      'a sleeps 0.06',
+      'b sleeps 0.02',
       'main resumed',
-      'b sleeps 0.04',
-      'timer 10ms',
+      'b sleeps 0.16',
+      'timer 40ms',
       'a sleeps 0',
-      'a sleeps 0.02',
-      'timer 20ms',
+      'a sleeps 0.08',
+      'timer 80ms',
       'a done',
       'b done',
     ]);
