@@ -7,6 +7,8 @@
  */
 export class ExceptionGroup extends AggregateError {
   override name = 'ExceptionGroup';
+  /** The errors thrown together (anything can be thrown, hence `unknown`). */
+  declare errors: unknown[];
   /** The message without the count, Python's `eg.message`. */
   readonly groupMessage: string;
 

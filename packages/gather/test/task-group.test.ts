@@ -23,7 +23,7 @@ function* crashAfter(delay: number, message = String(delay)): Coroutine<never> {
 /** The names of the error classes of a group, sorted. */
 function types(group: unknown): string[] {
   expect(group).toBeInstanceOf(ExceptionGroup);
-  return [...new Set((group as ExceptionGroup).errors.map((e: Error) => e.name))].sort();
+  return [...new Set((group as ExceptionGroup).errors.map((e) => (e as Error).name))].sort();
 }
 
 function* caught<T>(coro: Awaitable<T>): Coroutine<unknown> {
@@ -136,7 +136,7 @@ describe('taskGroup', () => {
       );
       const group = error as ExceptionGroup;
       expect(group.message).toBe('unhandled errors in a TaskGroup (3 sub-exceptions)');
-      expect(group.errors.map((e: Error) => e.message)).toEqual(['a', 'b', 'c']);
+      expect(group.errors.map((e) => (e as Error).message)).toEqual(['a', 'b', 'c']);
       expect(group).toBeInstanceOf(AggregateError);
     });
   });
@@ -469,7 +469,7 @@ describe('taskGroup', () => {
       expect((refused as Error).message).toMatch(
         /^TaskGroup <TaskGroup tasks=1 errors=1 cancelling> is shutting down$/,
       );
-      expect((error as ExceptionGroup).errors.map((e: Error) => e.message)).toEqual(['first']);
+      expect((error as ExceptionGroup).errors.map((e) => (e as Error).message)).toEqual(['first']);
     });
   });
 
