@@ -142,7 +142,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Marks the future done with `value` and schedules its callbacks. */
   setResult(value: T): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`${this.stateName()}: ${this}`);
+    if (this._state !== PENDING) throw new InvalidStateError('invalid state');
     this._result = value;
     this._state = RESOLVED;
     this._complete();
@@ -150,7 +150,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Marks the future done with an exception (an instance, or an Error class to instantiate). */
   setException(exception: unknown): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`${this.stateName()}: ${this}`);
+    if (this._state !== PENDING) throw new InvalidStateError('invalid state');
     let error = exception;
     if (typeof error === 'function') error = new (error as new () => unknown)();
     this._exception = error;
@@ -239,15 +239,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
       default:
         return 'pending';
     }
-  }
-
-  /** @internal asyncio's state names, for InvalidStateError messages. */
-  stateName(): string {
-    return this._state === PENDING
-      ? 'PENDING'
-      : this._state === CANCELLED
-        ? 'CANCELLED'
-        : 'FINISHED';
   }
 
   /** @internal The CancelledError to throw for a cancelled future (asyncio's helper). */

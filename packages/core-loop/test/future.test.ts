@@ -42,10 +42,8 @@ describe('Future states', () => {
     expect(fut.exception()).toBe(null);
     const e1 = thrown(() => fut.setResult(1));
     expect(e1).toBeInstanceOf(InvalidStateError);
-    expect(e1.message).toBe('FINISHED: <Future finished result=42>');
-    expect(thrown(() => fut.setException(new Error('x'))).message).toBe(
-      'FINISHED: <Future finished result=42>',
-    );
+    expect(e1.message).toBe('invalid state');
+    expect(thrown(() => fut.setException(new Error('x'))).message).toBe('invalid state');
     expect(fut.cancel()).toBe(false);
     expect(fut.result()).toBe(42);
     loop.close();
@@ -85,7 +83,7 @@ describe('Future states', () => {
     const e2 = thrown(() => fut.exception());
     expect(e2).toBeInstanceOf(CancelledError);
     expect(e2.message).toBe('stop it');
-    expect(thrown(() => fut.setResult(1)).message).toBe('CANCELLED: <Future cancelled>');
+    expect(thrown(() => fut.setResult(1)).message).toBe('invalid state');
     const plain = loop.createFuture();
     plain.cancel();
     expect(thrown(() => plain.result()).message).toBe('');

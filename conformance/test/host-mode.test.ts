@@ -1,0 +1,51 @@
+import {
+  CancelledError,
+  type Coroutine,
+  getRunningLoop,
+  type RunOptions,
+  run,
+  runAsync,
+} from '@asyncio-ts/core-loop';
+import { gather } from '@asyncio-ts/gather';
+import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { describe, expect, it } from 'vitest';
+import { generateProgram, programGlobals, toTypeScript } from '../src/generator.js';
+import { createPrinter } from '../src/pyfmt.js';
+
+// Host mode (runAsync) must keep the blocking run's semantics: the same generated programs
+// that are compared with CPython above print the same trace when run on the host.
+const count = Number(process.env.CONFORMANCE_SEEDS ?? 300);
+const first = Number(process.env.CONFORMANCE_FIRST_SEED ?? 1);
+
+type RunLike = (main: () => Coroutine<unknown>, options?: RunOptions) => unknown;
+
+async function trace(source: string, runner: RunLike): Promise<string> {
+  const { print, lines } = createPrinter();
+  let pending: unknown;
+  const runAndKeep: RunLike = (main, options) => {
+    pending = runner(main, options);
+    return pending;
+  };
+  try {
+    const program = new Function(...programGlobals, source);
+    program(print, runAndKeep, getRunningLoop, CancelledError, sleep, VirtualClock, gather);
+    await pending;
+  } catch (error) {
+    lines.push(
+      `!! uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+describe(`${count} generated programs in host mode`, () => {
+  for (let seed = first; seed < first + count; seed++) {
+    it(`seed ${seed} prints the same trace with runAsync as with run`, async () => {
+      const source = toTypeScript(generateProgram(seed));
+      const blocking = await trace(source, run as RunLike);
+      const host = await trace(source, runAsync as RunLike);
+      expect(blocking).not.toMatch(/^!! uncaught/m);
+      expect(host).toBe(blocking);
+    });
+  }
+});
