@@ -3,7 +3,7 @@ import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
 import { Future } from './future.js';
-import { Handle, TimerHandle } from './handle.js';
+import { DoneCallbackHandle, Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
 import { isFuture } from './predicates.js';
@@ -524,6 +524,16 @@ export class EventLoop {
   _schedule(task: Task<unknown>): void {
     this._checkClosed();
     this._ready.push(task);
+    if (this._host !== null) this._host.wake();
+  }
+
+  /** @internal Schedules a future's done callback `callback(future)` (no argument array). */
+  _scheduleDoneCallback(
+    callback: (future: Future<unknown>) => void,
+    future: Future<unknown>,
+  ): void {
+    this._checkClosed();
+    this._ready.push(new DoneCallbackHandle(callback, future, this));
     if (this._host !== null) this._host.wake();
   }
 

@@ -291,7 +291,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   private _scheduleEntry(entry: CallbackEntry): void {
-    if (typeof entry === 'function') this._loop.callSoon(entry, this as Future<unknown>);
+    if (typeof entry === 'function')
+      this._loop._scheduleDoneCallback(entry, this as Future<unknown>);
     else this._loop._wakeTask(entry, this as Future<unknown>);
   }
 }

@@ -5,6 +5,8 @@ import { formatCallback } from './repr.js';
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take whatever arguments they were scheduled with
 type AnyCallback = (...args: any[]) => unknown;
 
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
+
 /**
  * asyncio.Handle: a callback scheduled on a loop with `callSoon`. `cancel()` keeps it from
  * running; an exception it throws goes to the loop's exception handler.
@@ -70,6 +72,44 @@ export class Handle implements Runnable {
   toString(): string {
     const state = this._cancelled ? 'cancelled' : this.describeCallback();
     return `<${this.constructor.name} ${state}>`;
+  }
+}
+
+/**
+ * @internal A future's done callback, due to run `callback(future)`: a Handle that keeps the
+ * future itself instead of an argument array (one allocation less per completion).
+ */
+export class DoneCallbackHandle extends Handle {
+  /** @internal */
+  _future: unknown;
+
+  /** Made by a Future when it completes. */
+  constructor(callback: AnyCallback, future: unknown, loop: EventLoop) {
+    super(callback, NO_ARGS, loop);
+    this._future = future;
+  }
+
+  /** @internal Runs `callback(future)`; an exception goes to the loop's exception handler. */
+  override _run(): void {
+    try {
+      (this._callback as AnyCallback)(this._future);
+    } catch (exception) {
+      this._loop.callExceptionHandler({
+        message: `Exception in callback ${this.describeCallback()}`,
+        exception,
+        handle: this,
+      });
+    }
+  }
+
+  /** @internal The callback as asyncio prints it: `name(<Future ...>)`. */
+  override describeCallback(): string {
+    return this._callback === null ? '' : formatCallback(this._callback, [this._future]);
+  }
+
+  /** asyncio shows these as plain Handles: `<Handle name(<Future ...>)>`. */
+  override toString(): string {
+    return `<Handle ${this._cancelled ? 'cancelled' : this.describeCallback()}>`;
   }
 }
 

@@ -28,8 +28,10 @@ export class Task<T = unknown> extends Future<T> {
   readonly _cancelled = false;
   /** @internal */
   readonly _coro: Coroutine<T>;
-  /** @internal */
-  _name: string;
+  /** @internal Null until asked for: the default name is made from `_number` on demand. */
+  _name: string | null;
+  /** @internal The task's number, for its default name `Task-<n>`. */
+  readonly _number: number;
   /** @internal The future the coroutine waits on. */
   _futWaiter: Future<unknown> | null = null;
   /** @internal A cancel() arrived while no future was there to cancel. */
@@ -57,7 +59,9 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._coro = coro;
     const name = options?.name;
-    this._name = name === undefined ? `Task-${++registry.taskCounter}` : String(name);
+    // As in asyncio, only unnamed tasks take a number.
+    this._number = name === undefined ? ++registry.taskCounter : 0;
+    this._name = name === undefined ? null : String(name);
     const loop = this._loop;
     loop._schedule(this);
     loop._registerTask(this as Task<unknown>);
@@ -65,6 +69,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The task's name. */
   getName(): string {
+    if (this._name === null) this._name = `Task-${this._number}`;
     return this._name;
   }
 
@@ -118,7 +123,7 @@ export class Task<T = unknown> extends Future<T> {
         : state === CANCELLED
           ? '<Task cancelled'
           : '<Task finished';
-    text += ` name=${repr(this._name)}`;
+    text += ` name=${repr(this.getName())}`;
     if (this._futWaiter !== null) text += ` wait_for=${this._futWaiter}`;
     if (state === RESOLVED) text += ` result=${repr(this._result)}`;
     else if (state === FAILED) text += ` exception=${repr(this._exception)}`;
