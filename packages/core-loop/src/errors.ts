@@ -56,3 +56,19 @@ sameClassInEveryCopy(InvalidStateError, 'InvalidStateError');
 sameClassInEveryCopy(TimeoutError, 'TimeoutError');
 sameClassInEveryCopy(RuntimeError, 'RuntimeError');
 sameClassInEveryCopy(KeyboardInterrupt, 'KeyboardInterrupt');
+
+/**
+ * A CancelledError made by the loop machinery itself (a cancelled future's result, a woken
+ * task): its stack could only show loop internals, so none is captured — cancelling 100,000
+ * tasks makes 100,000 of these, and capturing stacks was most of that work.
+ */
+export function loopCancelledError(message: string): CancelledError {
+  const errorClass = Error as { stackTraceLimit?: number | undefined };
+  const limit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
+  try {
+    return new CancelledError(message);
+  } finally {
+    errorClass.stackTraceLimit = limit;
+  }
+}

@@ -1,5 +1,10 @@
 import { FUTURE_BRAND } from './brand.js';
-import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
+import {
+  type CancelledError,
+  InvalidStateError,
+  loopCancelledError,
+  RuntimeError,
+} from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
@@ -248,7 +253,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._cancelledExc = null;
       return saved;
     }
-    return new CancelledError(this._cancelMessage ?? '');
+    return loopCancelledError(this._cancelMessage ?? '');
   }
 
   /** @internal The exception has been seen by someone: do not report it at close. */

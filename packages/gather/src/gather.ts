@@ -4,7 +4,6 @@
  */
 import {
   type Awaitable,
-  CancelledError,
   type Coroutine,
   type EventLoop,
   Future,
@@ -12,6 +11,7 @@ import {
   isCoroutine,
   isFuture,
 } from '@asyncio-ts/core-loop';
+import { loopCancelledError } from '@asyncio-ts/core-loop/internal';
 import { type AwaitedOf, asCoroutine, isAwaitableObject, loopFor, toFuture } from './awaitable.js';
 
 /** Options of the array form `gather(aws, options)`. */
@@ -151,7 +151,7 @@ export class GatherState {
       last = child;
       if (child.cancelled()) {
         // asyncio builds a fresh CancelledError from the cancel message here.
-        results[i] = new CancelledError(child._cancelMessage ?? '');
+        results[i] = loopCancelledError(child._cancelMessage ?? '');
         continue;
       }
       try {
@@ -168,7 +168,7 @@ export class GatherState {
     if (this.cancelRequested) {
       // asyncio takes the CancelledError of the last child in argument order.
       const child = last as Future<unknown>;
-      outer.setException(child.cancelled() ? child._makeCancelledError() : new CancelledError(''));
+      outer.setException(child.cancelled() ? child._makeCancelledError() : loopCancelledError(''));
     } else {
       outer.setResult(results);
     }
