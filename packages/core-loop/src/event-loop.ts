@@ -3,7 +3,7 @@ import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
 import { Future } from './future.js';
-import { DoneCallbackHandle, Handle, TimerHandle } from './handle.js';
+import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
 import { isFuture } from './predicates.js';
@@ -45,8 +45,9 @@ export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => v
 
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take the arguments they were scheduled with
 type Callback<A extends unknown[]> = (...args: A) => any;
+// biome-ignore lint/suspicious/noExplicitAny: the implementation side of the overloads above
+type AnyCallback = (...args: any[]) => unknown;
 
-const NO_ARGS: readonly unknown[] = Object.freeze([]);
 // Rebuild the timer heap when more than half of over 100 timers are cancelled (asyncio's rule).
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
@@ -156,10 +157,17 @@ export class EventLoop {
   }
 
   /** Schedules `callback(...args)` for the next iteration; FIFO among callSoon calls. */
-  callSoon<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle {
+  callSoon<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
+  callSoon(callback: AnyCallback): Handle {
     checkCallback(callback, 'callSoon');
     this._checkClosed();
-    const handle = new Handle(callback, args.length === 0 ? NO_ARGS : args, this);
+    // `arguments` instead of a rest parameter: no array is allocated for 0 or 1 argument.
+    // biome-ignore lint/complexity/noArguments: the hot path's allocation matters here
+    const argc = arguments.length - 1;
+    const args =
+      // biome-ignore lint/complexity/noArguments: see above
+      argc === 0 ? undefined : argc === 1 ? arguments[1] : Array.prototype.slice.call(arguments, 1);
+    const handle = new Handle(callback, argc, args, this);
     this._ready.push(handle);
     if (this._host !== null) this._host.wake();
     return handle;
@@ -174,23 +182,35 @@ export class EventLoop {
   }
 
   /** Schedules `callback(...args)` to run `delay` seconds from now (negative means now). */
-  callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle {
+  callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle;
+  callLater(delay: number, callback: AnyCallback): TimerHandle {
     checkTime(delay, 'delay');
-    return this.callAt(this.time() + delay, callback, ...args);
+    checkCallback(callback, 'callLater');
+    // biome-ignore lint/complexity/noArguments: no array for 0 or 1 argument (see callSoon)
+    const argc = arguments.length - 2;
+    const args =
+      // biome-ignore lint/complexity/noArguments: see above
+      argc === 0 ? undefined : argc === 1 ? arguments[2] : Array.prototype.slice.call(arguments, 2);
+    return this._addTimer(this.time() + delay, callback, argc, args);
   }
 
   /** Schedules `callback(...args)` at the absolute time `when` of the loop's clock. */
-  callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle {
+  callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle;
+  callAt(when: number, callback: AnyCallback): TimerHandle {
     checkTime(when, 'when');
     checkCallback(callback, 'callAt');
+    // biome-ignore lint/complexity/noArguments: no array for 0 or 1 argument (see callSoon)
+    const argc = arguments.length - 2;
+    const args =
+      // biome-ignore lint/complexity/noArguments: see above
+      argc === 0 ? undefined : argc === 1 ? arguments[2] : Array.prototype.slice.call(arguments, 2);
+    return this._addTimer(when, callback, argc, args);
+  }
+
+  /** @internal Puts a timer in the heap. */
+  private _addTimer(when: number, callback: AnyCallback, argc: number, args: unknown): TimerHandle {
     this._checkClosed();
-    const timer = new TimerHandle(
-      when,
-      this._timerSeq++,
-      callback,
-      args.length === 0 ? NO_ARGS : args,
-      this,
-    );
+    const timer = new TimerHandle(when, this._timerSeq++, callback, argc, args, this);
     timer._scheduled = true;
     this._timers.push(timer);
     if (this._host !== null) this._host.wake();
@@ -533,7 +553,7 @@ export class EventLoop {
     future: Future<unknown>,
   ): void {
     this._checkClosed();
-    this._ready.push(new DoneCallbackHandle(callback, future, this));
+    this._ready.push(new Handle(callback, 1, future, this));
     if (this._host !== null) this._host.wake();
   }
 

@@ -5,8 +5,6 @@ import { formatCallback } from './repr.js';
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take whatever arguments they were scheduled with
 type AnyCallback = (...args: any[]) => unknown;
 
-const NO_ARGS: readonly unknown[] = Object.freeze([]);
-
 /**
  * asyncio.Handle: a callback scheduled on a loop with `callSoon`. `cancel()` keeps it from
  * running; an exception it throws goes to the loop's exception handler.
@@ -16,14 +14,20 @@ export class Handle implements Runnable {
   _cancelled = false;
   /** @internal */
   _callback: AnyCallback | null;
-  /** @internal */
-  _args: readonly unknown[] | null;
+  /** @internal How many arguments the callback gets. */
+  readonly _argc: number;
+  /**
+   * @internal The arguments: nothing for none, the argument itself for one (no array is
+   * allocated for the common cases), an array for more; null once cancelled.
+   */
+  _args: unknown;
   /** @internal */
   readonly _loop: EventLoop;
 
   /** Made by the loop's `callSoon`; not meant to be constructed by users. */
-  constructor(callback: AnyCallback, args: readonly unknown[], loop: EventLoop) {
+  constructor(callback: AnyCallback, argc: number, args: unknown, loop: EventLoop) {
     this._callback = callback;
+    this._argc = argc;
     this._args = args;
     this._loop = loop;
   }
@@ -50,10 +54,11 @@ export class Handle implements Runnable {
   /** @internal Runs the callback; an exception goes to the loop's exception handler. */
   _run(): void {
     const callback = this._callback as AnyCallback;
-    const args = this._args as readonly unknown[];
+    const argc = this._argc;
     try {
-      if (args.length === 0) callback();
-      else callback(...args);
+      if (argc === 0) callback();
+      else if (argc === 1) callback(this._args);
+      else callback(...(this._args as unknown[]));
     } catch (exception) {
       this._loop.callExceptionHandler({
         message: `Exception in callback ${this.describeCallback()}`,
@@ -65,51 +70,16 @@ export class Handle implements Runnable {
 
   /** @internal The callback as asyncio prints it: `name(args)`. */
   describeCallback(): string {
-    return this._callback === null ? '' : formatCallback(this._callback, this._args ?? []);
+    if (this._callback === null) return '';
+    const argc = this._argc;
+    const args = argc === 0 ? [] : argc === 1 ? [this._args] : (this._args as unknown[]);
+    return formatCallback(this._callback, args);
   }
 
   /** asyncio's repr: `<Handle name(args)>` or `<Handle cancelled>`. */
   toString(): string {
     const state = this._cancelled ? 'cancelled' : this.describeCallback();
     return `<${this.constructor.name} ${state}>`;
-  }
-}
-
-/**
- * @internal A future's done callback, due to run `callback(future)`: a Handle that keeps the
- * future itself instead of an argument array (one allocation less per completion).
- */
-export class DoneCallbackHandle extends Handle {
-  /** @internal */
-  _future: unknown;
-
-  /** Made by a Future when it completes. */
-  constructor(callback: AnyCallback, future: unknown, loop: EventLoop) {
-    super(callback, NO_ARGS, loop);
-    this._future = future;
-  }
-
-  /** @internal Runs `callback(future)`; an exception goes to the loop's exception handler. */
-  override _run(): void {
-    try {
-      (this._callback as AnyCallback)(this._future);
-    } catch (exception) {
-      this._loop.callExceptionHandler({
-        message: `Exception in callback ${this.describeCallback()}`,
-        exception,
-        handle: this,
-      });
-    }
-  }
-
-  /** @internal The callback as asyncio prints it: `name(<Future ...>)`. */
-  override describeCallback(): string {
-    return this._callback === null ? '' : formatCallback(this._callback, [this._future]);
-  }
-
-  /** asyncio shows these as plain Handles: `<Handle name(<Future ...>)>`. */
-  override toString(): string {
-    return `<Handle ${this._cancelled ? 'cancelled' : this.describeCallback()}>`;
   }
 }
 
@@ -127,10 +97,11 @@ export class TimerHandle extends Handle {
     when: number,
     seq: number,
     callback: AnyCallback,
-    args: readonly unknown[],
+    argc: number,
+    args: unknown,
     loop: EventLoop,
   ) {
-    super(callback, args, loop);
+    super(callback, argc, args, loop);
     this._when = when;
     this._seq = seq;
   }

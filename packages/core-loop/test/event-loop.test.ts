@@ -99,7 +99,7 @@ describe('callSoon', () => {
     expect(e2.message).toBe('coroutines cannot be used with callSoon()');
     const e3 = thrown(() => loop.callLater(1, 'x' as never));
     expect(e3).toBeInstanceOf(TypeError);
-    expect(e3.message).toBe("a callable object was expected by callAt(), got 'x'");
+    expect(e3.message).toBe("a callable object was expected by callLater(), got 'x'");
     loop.close();
   });
 });
