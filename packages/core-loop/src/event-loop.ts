@@ -1,7 +1,13 @@
 import { blockFor } from './blocking-wait.js';
+import { checkCallback, checkTime } from './checks.js';
 import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
+import {
+  type ExceptionContext,
+  type ExceptionHandler,
+  formatExceptionContext,
+} from './exception-context.js';
 import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
@@ -11,6 +17,7 @@ import { ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
+import { stopLoopOf } from './stop-loop.js';
 import { Task, type TaskOptions } from './task.js';
 import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
@@ -23,25 +30,6 @@ export interface EventLoopOptions {
   /** Debug mode (slow callbacks are reported); default: env `ASYNCIO_TS_DEBUG=1`. */
   debug?: boolean;
 }
-
-/** What the loop's exception handler receives, as asyncio's context dict. */
-export interface ExceptionContext {
-  /** What went wrong, in asyncio's wording (e.g. `Exception in callback …`). */
-  message: string;
-  /** The exception, where there is one. */
-  exception?: unknown;
-  /** The future (or task) concerned, where known. */
-  future?: Future<unknown>;
-  /** The task concerned, where known. */
-  task?: Task<unknown>;
-  /** The handle whose callback failed, where known. */
-  handle?: Handle;
-  /** Anything else a reporter adds. */
-  [key: string]: unknown;
-}
-
-/** asyncio's exception handler signature: `handler(loop, context)`. */
-export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
 
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take the arguments they were scheduled with
 type Callback<A extends unknown[]> = (...args: A) => any;
@@ -59,44 +47,6 @@ function debugFromEnvironment(): boolean {
     ?.env;
   const value = env?.ASYNCIO_TS_DEBUG;
   return value !== undefined && value !== '' && value !== '0';
-}
-
-function checkCallback(callback: unknown, method: string): void {
-  if (typeof callback !== 'function') {
-    throw new TypeError(`a callable object was expected by ${method}(), got ${repr(callback)}`);
-  }
-  if ((callback as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'GeneratorFunction') {
-    throw new TypeError(`coroutines cannot be used with ${method}()`);
-  }
-}
-
-/** A context value as asyncio's default handler logs it: repr(), plain objects key by key. */
-function reprContextValue(value: unknown): string {
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype
-  ) {
-    const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${k}: ${repr(v)}`).join(', ')}}`;
-  }
-  return repr(value);
-}
-
-function checkTime(value: unknown, what: string): void {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new TypeError(`${what} must be a number of seconds, got ${repr(value)}`);
-  }
-}
-
-/**
- * runUntilComplete's done callback: stops the loop the future belongs to, if the run waiting
- * on this future is the innermost one. Under a nested run (nest-patch) that run is suspended
- * beneath, and the nested run stops it when it returns; a stale callback stops nothing.
- */
-function stopLoopOf(future: Future<unknown>): void {
-  const loop = future.getLoop();
-  if (loop._waitingOn === future) loop.stop();
 }
 
 /**
@@ -359,20 +309,7 @@ export class EventLoop {
 
   /** asyncio's default handler: logs the message, the context and the stack (console.error). */
   defaultExceptionHandler(context: ExceptionContext): void {
-    const lines = [context.message || 'Unhandled exception in event loop'];
-    for (const key of Object.keys(context).sort()) {
-      if (key === 'message' || key === 'exception') continue;
-      lines.push(`${key}: ${reprContextValue(context[key])}`);
-    }
-    const exception = context.exception;
-    if (exception !== undefined) {
-      lines.push(
-        exception instanceof Error && exception.stack
-          ? exception.stack
-          : `exception: ${repr(exception)}`,
-      );
-    }
-    console.error(lines.join('\n'));
+    console.error(formatExceptionContext(context));
   }
 
   /** True in debug mode. */

@@ -3,6 +3,7 @@ import { RuntimeError } from './errors.js';
 import type { EventLoop, HostBridge } from './event-loop.js';
 import { Future } from './future.js';
 import { registry } from './registry.js';
+import { stopLoopOf } from './stop-loop.js';
 import type { Awaitable } from './types.js';
 
 // While work keeps coming, hand control back to the host at least this often (ms), so
@@ -128,16 +129,6 @@ function runSlice(loop: EventLoop): number {
   } finally {
     registry.running = null;
   }
-}
-
-/**
- * runUntilComplete's done callback: stops the loop the future belongs to, if the run waiting
- * on this future is the innermost one. Under a nested run (nest-patch) that run is suspended
- * beneath, and the nested run stops it when it returns; a stale callback stops nothing.
- */
-function stopLoopOf(future: Future<unknown>): void {
-  const loop = future.getLoop();
-  if (loop._waitingOn === future) loop.stop();
 }
 
 /**

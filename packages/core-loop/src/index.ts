@@ -7,12 +7,8 @@ export {
   RuntimeError,
   TimeoutError,
 } from './errors.js';
-export {
-  EventLoop,
-  type EventLoopOptions,
-  type ExceptionContext,
-  type ExceptionHandler,
-} from './event-loop.js';
+export { EventLoop, type EventLoopOptions } from './event-loop.js';
+export type { ExceptionContext, ExceptionHandler } from './exception-context.js';
 export { type DoneCallback, Future, type FutureOptions } from './future.js';
 export { Handle, TimerHandle } from './handle.js';
 export type { Instrument } from './instrument.js';
