@@ -2,7 +2,7 @@
  * W1 spawn+gather: n tasks that each sleep(0) once and return their index, gathered.
  * asyncio: `await asyncio.gather(*(child(i) for i in range(n)))`.
  */
-import { type Coroutine, run } from '@asyncio-ts/core-loop';
+import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
 import { sleep } from '@asyncio-ts/timers';
 import { Effect } from 'effect';
@@ -17,6 +17,15 @@ function* child(i: number): Coroutine<number> {
 /** asyncio-ts: gather of n coroutines, each `yield* sleep(0)`. */
 export function asyncioTs(n: number): number[] {
   return run(function* () {
+    const coros = new Array<Coroutine<number>>(n);
+    for (let i = 0; i < n; i++) coros[i] = child(i);
+    return yield* gather(coros);
+  });
+}
+
+/** asyncio-ts in host mode: the same program with `runAsync` (the loop runs in host slices). */
+export function asyncioTsHost(n: number): Promise<number[]> {
+  return runAsync(function* () {
     const coros = new Array<Coroutine<number>>(n);
     for (let i = 0; i < n; i++) coros[i] = child(i);
     return yield* gather(coros);
@@ -70,6 +79,12 @@ export const w1: Workload = {
       library: 'asyncio-ts',
       label: 'asyncio-ts `gather` + `sleep(0)`',
       run: ({ n }) => outcome(isRange(asyncioTs(n), n)),
+    },
+    {
+      id: 'asyncio-ts-host',
+      library: 'asyncio-ts',
+      label: 'asyncio-ts host mode (`runAsync`) `gather` + `sleep(0)`',
+      run: async ({ n }) => outcome(isRange(await asyncioTsHost(n), n)),
     },
     {
       id: 'native',

@@ -18,7 +18,7 @@ import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
 import { stopLoopOf } from './stop-loop.js';
-import { Task, type TaskOptions } from './task.js';
+import { Task, type TaskOptions, WAKE_UP } from './task.js';
 import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
 import type { Awaitable, Coroutine } from './types.js';
@@ -497,7 +497,9 @@ export class EventLoop {
   /** @internal Queues a task parked on `future`, which is now done. */
   _wakeTask(task: Task<unknown>, future: Future<unknown>): void {
     this._checkClosed();
-    task._wakeFuture = future;
+    // The task is parked on `future`; its next step reads the outcome from `_futWaiter`.
+    task._futWaiter = future;
+    task._stepException = WAKE_UP;
     this._ready.push(task);
     if (this._host !== null) this._host.wake();
   }

@@ -16,8 +16,7 @@ export class TaskList {
 
   /** Appends `task` (a task is in at most one list, once). */
   add(task: Task<unknown>): void {
-    if (task._listed) return;
-    task._listed = true;
+    if (task._previousInList !== null || this.head === task) return;
     task._previousInList = this.tail;
     task._nextInList = null;
     if (this.tail === null) this.head = task;
@@ -28,8 +27,7 @@ export class TaskList {
 
   /** Removes `task` if it is in the list. */
   delete(task: Task<unknown>): void {
-    if (!task._listed) return;
-    task._listed = false;
+    if (task._previousInList === null && this.head !== task) return;
     const previous = task._previousInList;
     const next = task._nextInList;
     if (previous === null) this.head = next;

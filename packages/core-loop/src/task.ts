@@ -17,6 +17,8 @@ export interface TaskOptions {
 
 /** @internal "No exception to throw into the coroutine" (undefined and null can be thrown). */
 const NO_EXCEPTION: unique symbol = Symbol('no exception');
+/** @internal In `_stepException`: the task was queued because `_futWaiter` is done. */
+export const WAKE_UP: unique symbol = Symbol('wake up');
 
 /**
  * asyncio.Task: a Future that drives a coroutine, one step per loop callback. A step sends
@@ -24,8 +26,8 @@ const NO_EXCEPTION: unique symbol = Symbol('no exception');
  * future the coroutine yields; a bare `yield` gives up the turn once.
  */
 export class Task<T = unknown> extends Future<T> {
-  /** @internal A task is never skipped in the ready queue. */
-  readonly _cancelled = false;
+  /** @internal A task is never skipped in the ready queue (on the prototype: no field). */
+  declare readonly _cancelled: false;
   /** @internal */
   readonly _coro: Coroutine<T>;
   /** @internal Null until asked for: the default name is made from `_number` on demand. */
@@ -38,16 +40,15 @@ export class Task<T = unknown> extends Future<T> {
   _mustCancel = false;
   /** @internal */
   _numCancelsRequested = 0;
-  /** @internal The future whose completion woke the task (set when queued as a wake-up). */
-  _wakeFuture: Future<unknown> | null = null;
-  /** @internal The exception the next step throws into the coroutine. */
+  /**
+   * @internal What the next step does: WAKE_UP (read the outcome of `_futWaiter`, which is
+   * done), an exception to throw into the coroutine, or NO_EXCEPTION (send).
+   */
   _stepException: unknown = NO_EXCEPTION;
   /** @internal Links of the loop's TaskList of pending tasks. */
   _previousInList: Task<unknown> | null = null;
   /** @internal */
   _nextInList: Task<unknown> | null = null;
-  /** @internal */
-  _listed = false;
   /** @internal True while the coroutine is executing (guards against re-entrant steps). */
   _executing = false;
 
@@ -143,15 +144,10 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Run from the ready queue: a wake-up from a future, or a scheduled step. */
   _run(): void {
     try {
-      const future = this._wakeFuture;
-      if (future !== null) {
-        this._wakeFuture = null;
-        this._wakeup(future);
-      } else {
-        const exception = this._stepException;
-        this._stepException = NO_EXCEPTION;
-        this._step(exception);
-      }
+      const exception = this._stepException;
+      this._stepException = NO_EXCEPTION;
+      if (exception === WAKE_UP) this._wakeup(this._futWaiter as Future<unknown>);
+      else this._step(exception);
     } catch (exception) {
       this._loop.callExceptionHandler({
         message: `Exception in callback ${this}._step()`,
@@ -325,3 +321,5 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   if (target === null || target === undefined) throw new RuntimeError('no running event loop');
   return new Set(target._tasks);
 }
+
+Object.defineProperty(Task.prototype, '_cancelled', { value: false });

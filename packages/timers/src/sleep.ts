@@ -12,10 +12,46 @@ function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
   if (!future.cancelled()) future.setResult(result);
 }
 
-/** `delay <= 0`: one bare yield, exactly asyncio's `__sleep0()`. */
-function* sleepZero<T>(result: T): Coroutine<T> {
-  yield;
-  return result;
+/**
+ * `delay <= 0`: one bare yield, exactly asyncio's `__sleep0()`, as a small object that acts
+ * as the generator `function* () { yield; return result }` — `sleep(0)` is the hot path of
+ * every program that gives up its turn.
+ */
+class SleepZero<T> {
+  private _state = 0;
+  private readonly _result: T;
+
+  constructor(result: T) {
+    this._result = result;
+  }
+
+  next(): IteratorResult<Yielded, T> {
+    if (this._state === 0) {
+      this._state = 1;
+      return { done: false, value: undefined };
+    }
+    const first = this._state === 1;
+    this._state = 2;
+    return { done: true, value: (first ? this._result : undefined) as T };
+  }
+
+  throw(error: unknown): IteratorResult<Yielded, T> {
+    this._state = 2;
+    throw error;
+  }
+
+  return(value: T): IteratorResult<Yielded, T> {
+    this._state = 2;
+    return { done: true, value };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Generator';
+  }
 }
 
 /**
@@ -101,6 +137,6 @@ export function sleep(delay: number): Coroutine<void>;
 export function sleep<T>(delay: number, result: T): Coroutine<T>;
 export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   checkSeconds(delay, 'sleep() delay');
-  if (delay <= 0) return sleepZero(result);
+  if (delay <= 0) return new SleepZero(result) as unknown as Coroutine<T | undefined>;
   return new SleepCoroutine(delay, result) as unknown as Coroutine<T | undefined>;
 }
