@@ -8,8 +8,9 @@ import {
   Task,
 } from '@asyncio-ts/core-loop';
 import { GatheringFuture, gather } from '@asyncio-ts/gather';
+import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
-import { describeError, job, loop, runVirtual, sleep, TestClock, Trace } from './support.js';
+import { describeError, job, loop, runVirtual, sleep, Trace } from './support.js';
 
 class Boom extends Error {
   override name = 'Boom';
@@ -91,7 +92,7 @@ describe('gather: results', () => {
   });
 
   it('works on the current loop outside of a running loop', () => {
-    const clockLoop = new EventLoop({ clock: new TestClock() });
+    const clockLoop = new EventLoop({ clock: new VirtualClock() });
     const fut = clockLoop.createFuture<number>();
     const outer = gather(fut, fut);
     expect(outer.getLoop()).toBe(clockLoop);

@@ -1,7 +1,8 @@
 import { CancelledError, type Coroutine, EventLoop } from '@asyncio-ts/core-loop';
 import { gather, shield } from '@asyncio-ts/gather';
+import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
-import { describeError, job, loop, runVirtual, sleep, TestClock, Trace } from './support.js';
+import { describeError, job, loop, runVirtual, sleep, Trace } from './support.js';
 
 describe('shield', () => {
   it('passes the result and the exception through', () => {
@@ -129,7 +130,7 @@ describe('shield', () => {
   });
 
   it('refuses non-awaitables and futures of another loop', () => {
-    const other = new EventLoop({ clock: new TestClock() });
+    const other = new EventLoop({ clock: new VirtualClock() });
     runVirtual(function* () {
       expect(() => shield(5 as never)).toThrow(
         new TypeError(

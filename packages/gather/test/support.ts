@@ -1,51 +1,15 @@
 /**
- * Test helpers until @asyncio-ts/timers is a dev dependency: a virtual clock, sleep, and a
- * trace of what happened at which loop time.
+ * Test helpers: runs on timers' VirtualClock (and re-exports its sleep), and a trace of what
+ * happened at which loop time.
  */
-import {
-  type Clock,
-  type Coroutine,
-  type EventLoop,
-  type Future,
-  getRunningLoop,
-  run,
-} from '@asyncio-ts/core-loop';
+import { type Coroutine, type EventLoop, getRunningLoop, run } from '@asyncio-ts/core-loop';
+import { sleep, VirtualClock } from '@asyncio-ts/timers';
 
-/** Jumps to each deadline the loop waits for: hours of sleeps take no real time. */
-export class TestClock implements Clock {
-  private t = 0;
-  now(): number {
-    return this.t;
-  }
-  idleUntil(deadline: number): number {
-    if (deadline > this.t) this.t = deadline;
-    return 0;
-  }
-}
-
-function setUnlessCancelled<T>(future: Future<T>, value: T): void {
-  if (!future.cancelled()) future.setResult(value);
-}
-
-/** asyncio.sleep: `delay <= 0` gives up the turn once. */
-export function* sleep<T = void>(delay: number, result?: T): Coroutine<T> {
-  if (delay <= 0) {
-    yield;
-    return result as T;
-  }
-  const loop = getRunningLoop();
-  const future = loop.createFuture<T>();
-  const handle = loop.callLater(delay, setUnlessCancelled, future, result as T);
-  try {
-    return yield* future;
-  } finally {
-    handle.cancel();
-  }
-}
+export { sleep };
 
 /** Runs `main` with asyncio.run on a fresh virtual clock. */
 export function runVirtual<T>(main: () => Coroutine<T>): T {
-  return run(main, { clock: new TestClock() });
+  return run(main, { clock: new VirtualClock() });
 }
 
 /** A list of `"<time> <event>"` lines, stamped with the running loop's time. */

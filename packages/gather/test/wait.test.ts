@@ -12,8 +12,9 @@ import {
   type ReturnWhen,
   wait,
 } from '@asyncio-ts/gather';
+import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
-import { loop, runVirtual, sleep, TestClock } from './support.js';
+import { loop, runVirtual, sleep } from './support.js';
 
 function* fail(delay: number, message: string): Coroutine<never> {
   yield* sleep(delay);
@@ -183,7 +184,7 @@ describe('wait', () => {
       expect(yield* errorOf([fut], { timeout: 'soon' })).toEqual(
         new TypeError("wait(): timeout must be a number of seconds or null, got 'soon'"),
       );
-      const other = new EventLoop({ clock: new TestClock() });
+      const other = new EventLoop({ clock: new VirtualClock() });
       const error = yield* errorOf([other.createFuture()]);
       expect(error).toBeInstanceOf(RuntimeError);
       expect((error as Error).message).toMatch(
