@@ -427,8 +427,11 @@ export class EventLoop {
       waiting === null
         ? 'runForever() has nothing scheduled'
         : `runUntilComplete() waits on ${waiting}`;
+    // A timer at +Infinity is scheduled but never due: say so rather than "no timer".
+    const timers =
+      this._timers.size > 0 ? 'the only timers are due at Infinity' : 'no timer is scheduled';
     return new RuntimeError(
-      `Event loop would block forever: ${what}, but no callback is ready, no timer is scheduled and nothing outside the loop can wake it (deadlock)`,
+      `Event loop would block forever: ${what}, but no callback is ready, ${timers} and nothing outside the loop can wake it (deadlock)`,
     );
   }
 

@@ -255,6 +255,15 @@ describe('runForever and stop', () => {
     expect(loop.isRunning()).toBe(false);
     loop.close();
   });
+
+  it('names a timer due at Infinity in the deadlock error instead of saying there is none', () => {
+    const { loop } = jumpLoop();
+    loop.callLater(Number.POSITIVE_INFINITY, () => {});
+    expect(thrown(() => loop.runForever()).message).toBe(
+      'Event loop would block forever: runForever() has nothing scheduled, but no callback is ready, the only timers are due at Infinity and nothing outside the loop can wake it (deadlock)',
+    );
+    loop.close();
+  });
 });
 
 describe('runUntilComplete', () => {
