@@ -2,25 +2,34 @@ import { RuntimeError } from './errors.js';
 
 let cell: Int32Array | null = null;
 
+const now: () => number =
+  typeof performance !== 'undefined' ? () => performance.now() / 1000 : () => Date.now() / 1000;
+
 /**
- * Blocks the thread for `seconds` with `Atomics.wait` (no busy wait). Where blocking is not
- * allowed (a browser main thread) it throws a RuntimeError saying to use host mode.
+ * Blocks the thread for `seconds` of real time with `Atomics.wait` (no busy wait), waiting
+ * again for what is left if it wakes early. Where blocking is not allowed (a browser main
+ * thread) it throws a RuntimeError that ends with `advice`, the way out for the caller.
  */
-export function blockFor(seconds: number): void {
+export function blockFor(
+  seconds: number,
+  advice = 'use runAsync() to run the loop on the host',
+): void {
   if (!(seconds > 0)) return;
-  if (cell === null) {
-    if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') {
+  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') {
+    throw new RuntimeError(
+      `cannot block this thread: SharedArrayBuffer and Atomics are not available here (a page that is not cross-origin isolated?); ${advice}`,
+    );
+  }
+  if (cell === null) cell = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = now() + seconds;
+  for (let left = seconds; left > 0; left = deadline - now()) {
+    try {
+      Atomics.wait(cell, 0, 0, left * 1000);
+    } catch (error) {
       throw new RuntimeError(
-        'cannot block this thread: SharedArrayBuffer and Atomics are not available here; use runAsync() to run the loop on the host',
+        `cannot block this thread: Atomics.wait is not allowed here (as on a browser main thread); ${advice}`,
+        { cause: error },
       );
     }
-    cell = new Int32Array(new SharedArrayBuffer(4));
-  }
-  try {
-    Atomics.wait(cell, 0, 0, seconds * 1000);
-  } catch (error) {
-    throw new RuntimeError(
-      `cannot block this thread (Atomics.wait is not allowed here, as on a browser main thread); use runAsync() to run the loop on the host: ${String(error)}`,
-    );
   }
 }

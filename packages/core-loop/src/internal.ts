@@ -11,6 +11,7 @@ import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
 import { registry } from './registry.js';
 import type { Task } from './task.js';
 
+export { blockFor } from './blocking-wait.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { cancelAllTasks } from './runner.js';

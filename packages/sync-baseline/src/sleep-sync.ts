@@ -1,5 +1,5 @@
-import { type Clock, RuntimeError } from '@asyncio-ts/core-loop';
-import { perfCounter } from './perf-counter.js';
+import type { Clock } from '@asyncio-ts/core-loop';
+import { blockFor } from '@asyncio-ts/core-loop/internal';
 
 /** Options of `sleepSync()`. */
 export interface SleepSyncOptions {
@@ -30,36 +30,9 @@ export function checkSeconds(seconds: unknown, caller: string): number {
   return seconds;
 }
 
-function blockingCell(): Int32Array {
-  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') {
-    throw new RuntimeError(
-      'sleepSync() cannot block this thread: SharedArrayBuffer and Atomics are not available here ' +
-        '(a page that is not cross-origin isolated?); use `yield* sleep(seconds)` in a coroutine, ' +
-        'or pass { clock } to sleep on a virtual clock',
-    );
-  }
-  return new Int32Array(new SharedArrayBuffer(4));
-}
-
-/** Blocks the thread with Atomics.wait until `seconds` of real time have passed. */
-function blockFor(seconds: number): void {
-  if (!(seconds > 0)) return;
-  const cell = blockingCell();
-  const deadline = perfCounter() + seconds;
-  // Atomics.wait may return a little early (timer rounding): wait again for what is left.
-  for (let left = seconds; left > 0; left = deadline - perfCounter()) {
-    try {
-      Atomics.wait(cell, 0, 0, left * 1000);
-    } catch (error) {
-      throw new RuntimeError(
-        'sleepSync() cannot block this thread: Atomics.wait is not allowed here (as on a browser ' +
-          'main thread); use `yield* sleep(seconds)` in a coroutine, or pass { clock } to sleep on ' +
-          'a virtual clock',
-        { cause: error },
-      );
-    }
-  }
-}
+// What a caller can do instead where the thread may not block.
+const ADVICE =
+  'use `yield* sleep(seconds)` in a coroutine, or pass { clock } to sleepSync() to sleep on a virtual clock';
 
 /**
  * Python's `time.sleep(seconds)`: blocks the calling thread, without burning CPU, and with it
@@ -69,8 +42,8 @@ export function sleepSync(seconds: number, options: SleepSyncOptions = {}): void
   checkSeconds(seconds, 'sleepSync()');
   const { clock } = options;
   if (clock === undefined) {
-    blockFor(seconds);
+    blockFor(seconds, ADVICE);
     return;
   }
-  blockFor(clock.idleUntil(clock.now() + seconds));
+  blockFor(clock.idleUntil(clock.now() + seconds), ADVICE);
 }
