@@ -4,7 +4,7 @@
  * applications: these functions can break the loop's invariants if misused.
  */
 
-import type { RuntimeError } from './errors.js';
+import type { CancelledError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
 import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
@@ -99,4 +99,18 @@ export function deadlockError(loop: EventLoop): RuntimeError {
  */
 export function isHostMode(loop: EventLoop): boolean {
   return loop._host !== null;
+}
+
+/**
+ * The CancelledError a cancelled future's `result()` throws (asyncio's
+ * `_make_cancelled_error`): the one its task's coroutine ended with, or a new one carrying the
+ * cancel message. Like asyncio's, it hands a saved error out only once.
+ */
+export function makeCancelledError(future: Future<unknown>): CancelledError {
+  return future._makeCancelledError();
+}
+
+/** The message a future was cancelled with (`cancel(msg)`), or '' when none was given. */
+export function cancelMessageOf(future: Future<unknown>): string {
+  return future._cancelMessage ?? '';
 }

@@ -11,7 +11,11 @@ import {
   isCoroutine,
   isFuture,
 } from '@asyncio-ts/core-loop';
-import { loopCancelledError } from '@asyncio-ts/core-loop/internal';
+import {
+  cancelMessageOf,
+  loopCancelledError,
+  makeCancelledError,
+} from '@asyncio-ts/core-loop/internal';
 import { type AwaitedOf, asCoroutine, isAwaitableObject, loopFor, toFuture } from './awaitable.js';
 
 /** Options of the array form `gather(aws, options)`. */
@@ -120,7 +124,7 @@ export class GatherState {
     }
     if (!this.returnExceptions) {
       if (future.cancelled()) {
-        outer.setException(future._makeCancelledError());
+        outer.setException(makeCancelledError(future));
         return;
       }
       const exception = future.exception();
@@ -151,7 +155,7 @@ export class GatherState {
       last = child;
       if (child.cancelled()) {
         // asyncio builds a fresh CancelledError from the cancel message here.
-        results[i] = loopCancelledError(child._cancelMessage ?? '');
+        results[i] = loopCancelledError(cancelMessageOf(child));
         continue;
       }
       try {
@@ -168,7 +172,7 @@ export class GatherState {
     if (this.cancelRequested) {
       // asyncio takes the CancelledError of the last child in argument order.
       const child = last as Future<unknown>;
-      outer.setException(child.cancelled() ? child._makeCancelledError() : loopCancelledError(''));
+      outer.setException(child.cancelled() ? makeCancelledError(child) : loopCancelledError(''));
     } else {
       outer.setResult(results);
     }
