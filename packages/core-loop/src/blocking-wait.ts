@@ -1,9 +1,7 @@
+import { defaultClock } from './clock.js';
 import { RuntimeError } from './errors.js';
 
 let cell: Int32Array | null = null;
-
-const now: () => number =
-  typeof performance !== 'undefined' ? () => performance.now() / 1000 : () => Date.now() / 1000;
 
 /**
  * Blocks the thread for `seconds` of real time with `Atomics.wait` (no busy wait), waiting
@@ -21,8 +19,8 @@ export function blockFor(
     );
   }
   if (cell === null) cell = new Int32Array(new SharedArrayBuffer(4));
-  const deadline = now() + seconds;
-  for (let left = seconds; left > 0; left = deadline - now()) {
+  const deadline = defaultClock.now() + seconds;
+  for (let left = seconds; left > 0; left = deadline - defaultClock.now()) {
     try {
       Atomics.wait(cell, 0, 0, left * 1000);
     } catch (error) {

@@ -1,31 +1,15 @@
 import { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
-import { isCoroutine, isFuture } from './predicates.js';
+import { asCoroutine, isAwaitableObject, isFuture, isThenable } from './predicates.js';
 import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
-import type { Awaitable, Coroutine } from './types.js';
+import type { Awaitable } from './types.js';
 
 /** Options for `ensureFuture`. */
 export interface EnsureFutureOptions {
   /** The loop to wrap coroutines on; default: the running or current loop. */
   loop?: EventLoop;
-}
-
-function* awaitIn<T>(awaitable: Awaitable<T>): Coroutine<T> {
-  return yield* awaitable;
-}
-
-function isAwaitableObject(value: unknown): value is Awaitable<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as Partial<Awaitable<unknown>>)[Symbol.iterator] === 'function' &&
-    !Array.isArray(value) &&
-    !(value instanceof Map) &&
-    !(value instanceof Set) &&
-    !ArrayBuffer.isView(value)
-  );
 }
 
 /**
@@ -46,13 +30,10 @@ export function ensureFuture<T>(
     return awaitable as Future<T>;
   }
   const target = loop ?? getEventLoop();
-  if (isCoroutine(awaitable)) return target.createTask(awaitable as Coroutine<T>);
-  if (isAwaitableObject(awaitable)) return target.createTask(awaitIn(awaitable as Awaitable<T>));
-  if (
-    typeof awaitable === 'object' &&
-    awaitable !== null &&
-    typeof (awaitable as PromiseLike<T>).then === 'function'
-  ) {
+  // A coroutine runs as is; any other awaitable is driven by a coroutine that `yield*`s it.
+  if (isAwaitableObject(awaitable))
+    return target.createTask(asCoroutine(awaitable as Awaitable<T>));
+  if (isThenable(awaitable)) {
     const adopted = target._adoptPromise(awaitable as PromiseLike<T>);
     if (adopted === null) {
       throw new RuntimeError(

@@ -1,3 +1,4 @@
+import { defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
 import type { EventLoop, HostBridge } from './event-loop.js';
@@ -6,12 +7,9 @@ import { registry } from './registry.js';
 import { stopLoopOf } from './stop-loop.js';
 import type { Awaitable } from './types.js';
 
-// While work keeps coming, hand control back to the host at least this often (ms), so
+// While work keeps coming, hand control back to the host at least this often (4 ms), so
 // host I/O (sockets, files, fetch) is not starved by a busy loop.
-const SLICE_MS = 4;
-
-const performanceNow: () => number =
-  typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
+const SLICE_SECONDS = 0.004;
 
 type NodeProcess = {
   once(event: 'beforeExit', listener: () => void): unknown;
@@ -116,7 +114,7 @@ class HostDriver implements HostBridge {
  * slice ran out, 0 when the loop was stopped.
  */
 function runSlice(loop: EventLoop): number {
-  const sliceEnd = performanceNow() + SLICE_MS;
+  const sliceEnd = defaultClock.now() + SLICE_SECONDS;
   registry.running = loop;
   try {
     for (;;) {
@@ -124,7 +122,7 @@ function runSlice(loop: EventLoop): number {
       if (timeout > 0) return timeout;
       loop._runReady();
       if (loop._stopping) return 0;
-      if (performanceNow() >= sliceEnd) return -1;
+      if (defaultClock.now() >= sliceEnd) return -1;
     }
   } finally {
     registry.running = null;

@@ -2,7 +2,7 @@ import { FUTURE_BRAND } from './brand.js';
 import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
-import { isCoroutine } from './predicates.js';
+import { isCoroutine, isThenable } from './predicates.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
 import type { Coroutine } from './types.js';
@@ -298,14 +298,6 @@ export class Task<T = unknown> extends Future<T> {
     loop._unregisterTask(this as Task<unknown>);
     super._complete();
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
 
 /** asyncio.current_task: the task running on `loop` (default: the running loop), or null. */

@@ -4,14 +4,13 @@
  */
 import {
   type Awaitable,
-  type Coroutine,
   type EventLoop,
   ensureFuture,
   type Future,
-  isCoroutine,
   isFuture,
   RuntimeError,
 } from '@asyncio-ts/core-loop';
+import { asCoroutine, isAwaitableObject, isThenable } from '@asyncio-ts/core-loop/internal';
 
 /** What `yield*` on an awaitable of type `A` evaluates to (the `T` of Awaitable<T>). */
 export type AwaitedOf<A> =
@@ -49,37 +48,6 @@ export function describe(value: unknown): string {
   }
 }
 
-/** True for objects `yield*` can drive that are neither Futures nor coroutines. */
-export function isAwaitableObject(value: unknown): value is Awaitable<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Partial<Awaitable<unknown>>)[Symbol.iterator] === 'function' &&
-    !Array.isArray(value) &&
-    !(value instanceof Map) &&
-    !(value instanceof Set) &&
-    !ArrayBuffer.isView(value)
-  );
-}
-
-/** True for native promises and other thenables (adopted by the loop in host mode only). */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
-
-function* awaitIn<T>(awaitable: Awaitable<T>): Coroutine<T> {
-  return yield* awaitable;
-}
-
-/** A coroutine for any awaitable that is not a Future: itself, or one that `yield*`s it. */
-export function asCoroutine(value: Awaitable<unknown>): Coroutine<unknown> {
-  return isCoroutine(value) ? value : awaitIn(value);
-}
-
 /** The TypeError for an argument that cannot be awaited. */
 export function notAwaitable(where: string, value: unknown): TypeError {
   return new TypeError(
@@ -111,8 +79,7 @@ export function toFuture(
     if (value.getLoop() !== loop) throw otherLoop(where(index), value, loop);
     return value;
   }
-  if (isCoroutine(value)) return loop.createTask(value);
-  if (isAwaitableObject(value)) return loop.createTask(awaitIn(value));
+  if (isAwaitableObject(value)) return loop.createTask(asCoroutine(value));
   if (isThenable(value)) return ensureFuture(value, { loop });
   throw notAwaitable(where(index), value);
 }

@@ -12,11 +12,13 @@ import {
   isFuture,
 } from '@asyncio-ts/core-loop';
 import {
+  asCoroutine,
   cancelMessageOf,
+  isAwaitableObject,
   loopCancelledError,
   makeCancelledError,
 } from '@asyncio-ts/core-loop/internal';
-import { type AwaitedOf, asCoroutine, isAwaitableObject, loopFor, toFuture } from './awaitable.js';
+import { type AwaitedOf, loopFor, toFuture } from './awaitable.js';
 
 /** Options of the array form `gather(aws, options)`. */
 export interface GatherOptions {

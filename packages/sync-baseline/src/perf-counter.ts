@@ -1,14 +1,11 @@
-const performanceNow: () => number =
-  typeof performance !== 'undefined' && typeof performance.now === 'function'
-    ? () => performance.now()
-    : () => Date.now();
+import { defaultClock } from '@asyncio-ts/core-loop';
 
 /**
  * Python's `time.perf_counter()`: a high-resolution clock in seconds from an arbitrary
- * origin, for measuring short durations. Backed by `performance.now()`.
+ * origin, for measuring short durations. Reads core-loop's real clock (`performance.now()`).
  */
 export function perfCounter(): number {
-  return performanceNow() / 1000;
+  return defaultClock.now();
 }
 
 /**
@@ -16,5 +13,5 @@ export function perfCounter(): number {
  * JavaScript has one monotonic clock, so this reads the same source as `perfCounter()`.
  */
 export function monotonic(): number {
-  return performanceNow() / 1000;
+  return defaultClock.now();
 }

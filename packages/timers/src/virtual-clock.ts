@@ -1,4 +1,4 @@
-import type { Clock } from '@asyncio-ts/core-loop';
+import { type Clock, defaultClock } from '@asyncio-ts/core-loop';
 import { describeValue } from './check-seconds.js';
 
 /** Options for `new VirtualClock()`. */
@@ -12,10 +12,8 @@ export interface VirtualClockOptions {
   rate?: number;
 }
 
-const realSeconds: () => number =
-  typeof performance !== 'undefined' && typeof performance.now === 'function'
-    ? () => performance.now() / 1000
-    : () => Date.now() / 1000;
+// Real time, for `rate > 0`: the loop's default (monotonic) clock.
+const realSeconds = (): number => defaultClock.now();
 
 function checkOption(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number') {
