@@ -1,3 +1,12 @@
+import type { Context } from '@asyncio-ts/contextvars';
+import {
+  type ContextOwner,
+  contextState,
+  currentVars,
+  enterContext,
+  type HashMap,
+  leaveContext,
+} from '@asyncio-ts/contextvars/internal';
 import type { EventLoop } from './event-loop.js';
 import type { Runnable } from './ready-queue.js';
 import { formatCallback } from './repr.js';
@@ -7,9 +16,10 @@ type AnyCallback = (...args: any[]) => unknown;
 
 /**
  * asyncio.Handle: a callback scheduled on a loop with `callSoon`. `cancel()` keeps it from
- * running; an exception it throws goes to the loop's exception handler.
+ * running; an exception it throws goes to the loop's exception handler. The callback runs in
+ * a copy of the context that was current when it was scheduled (or in the one passed).
  */
-export class Handle implements Runnable {
+export class Handle implements Runnable, ContextOwner {
   /** @internal */
   _cancelled = false;
   /** @internal */
@@ -23,13 +33,27 @@ export class Handle implements Runnable {
   _args: unknown;
   /** @internal */
   readonly _loop: EventLoop;
+  /**
+   * @internal The mapping of the context the callback runs in: the handle itself is that
+   * context (a copy taken in O(1) when scheduled), so no Context object is made per callback.
+   */
+  _vars: HashMap;
+  /** @internal A Context passed explicitly (`{ context }`), entered to run the callback. */
+  _context: Context | null = null;
 
   /** Made by the loop's `callSoon`; not meant to be constructed by users. */
-  constructor(callback: AnyCallback, argc: number, args: unknown, loop: EventLoop) {
+  constructor(
+    callback: AnyCallback,
+    argc: number,
+    args: unknown,
+    loop: EventLoop,
+    vars: HashMap = currentVars(),
+  ) {
     this._callback = callback;
     this._argc = argc;
     this._args = args;
     this._loop = loop;
+    this._vars = vars;
   }
 
   /** Keeps the callback from running; safe to call more than once. */
@@ -51,15 +75,33 @@ export class Handle implements Runnable {
     return this._loop;
   }
 
-  /** @internal Runs the callback; an exception goes to the loop's exception handler. */
+  /** @internal Runs the callback in its context; an exception goes to the exception handler. */
   _run(): void {
     const callback = this._callback as AnyCallback;
     const argc = this._argc;
+    const state = contextState;
+    const previous = state.current;
+    const context = this._context;
+    let failed = false;
+    let exception: unknown;
+    if (context === null) state.current = this;
     try {
-      if (argc === 0) callback();
-      else if (argc === 1) callback(this._args);
-      else callback(...(this._args as unknown[]));
-    } catch (exception) {
+      if (context !== null) enterContext(context);
+      try {
+        if (argc === 0) callback();
+        else if (argc === 1) callback(this._args);
+        else callback(...(this._args as unknown[]));
+      } finally {
+        if (context !== null) leaveContext(context, previous);
+      }
+    } catch (error) {
+      failed = true;
+      exception = error;
+    } finally {
+      state.current = previous;
+    }
+    // As in asyncio, the handler runs outside the callback's context.
+    if (failed) {
       this._loop.callExceptionHandler({
         message: `Exception in callback ${this.describeCallback()}`,
         exception,

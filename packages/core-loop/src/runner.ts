@@ -1,3 +1,4 @@
+import { type Context, copyContext } from '@asyncio-ts/contextvars';
 import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
@@ -23,6 +24,8 @@ export interface RunOptions {
 export interface RunnerRunOptions {
   /** The main task's name. */
   name?: string;
+  /** The Context the main task runs in; default: the runner's own (see `Runner`). */
+  context?: Context | null | undefined;
 }
 
 type RunnerState = 'created' | 'initialized' | 'closed';
@@ -35,11 +38,13 @@ type SignalProcess = {
 
 /**
  * asyncio.Runner: one loop for several `run()` calls in the same context; `close()` cancels
- * what is left and closes the loop. Usable with `using runner = new Runner()`.
+ * what is left and closes the loop. Usable with `using runner = new Runner()`. The main
+ * tasks run in one Context, copied when the loop is made: what one run sets, the next sees.
  */
 export class Runner {
   private state: RunnerState = 'created';
   private loop: EventLoop | null = null;
+  private context: Context | null = null;
   private readonly options: RunOptions;
 
   /** A runner whose loop is made on first use. */
@@ -94,6 +99,7 @@ export class Runner {
           : new EventLoop(clock === undefined ? {} : { clock });
       if (debug !== undefined) loop.setDebug(debug);
       this.loop = loop;
+      this.context = copyContext();
       this.state = 'initialized';
       if (loopFactory === undefined) setEventLoop(loop);
     }
@@ -145,7 +151,10 @@ export class Runner {
     if (registry.running !== null) {
       throw new RuntimeError(`${method} cannot be called from a running event loop`);
     }
-    return this.getLoop().createTask(coro, options);
+    const loop = this.getLoop();
+    const context = options?.context ?? this.context;
+    const name = options?.name;
+    return loop.createTask(coro, name === undefined ? { context } : { name, context });
   }
 
   private finishClose(loop: EventLoop): void {
