@@ -199,6 +199,14 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
     (r) =>
       `CPython ${fmt(m('W3', 'cpython'))} / asyncio-ts ${fmt(ours('W3'))} = ${r.toFixed(2)}× (needs ≥ 5×)`,
   );
+  ratioTarget(
+    'C1: a ContextVar set in main costs ≤ 1.15× plain W1 (issue 19)',
+    ours('C1', 'asyncio-ts-contextvar'),
+    ours('C1'),
+    (r) => r <= 1.15,
+    (r) =>
+      `with ContextVar ${fmt(ours('C1', 'asyncio-ts-contextvar'))} / plain ${fmt(ours('C1'))} = ${r.toFixed(2)}×`,
+  );
   for (const r of results) {
     const w = r.workload;
     const peers = r.rows.filter(

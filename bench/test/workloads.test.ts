@@ -5,6 +5,7 @@
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { range } from '../src/workload.js';
+import * as c1 from '../src/workloads/c1-contextvars.js';
 import { workloads } from '../src/workloads/index.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
 import * as w2 from '../src/workloads/w2-call-soon.js';
@@ -23,6 +24,12 @@ describe('W1 spawn+gather', () => {
     expect(await w1.native(200)).toEqual(range(200));
     expect(await w1.effectionAll(200)).toEqual(range(200));
     expect(await w1.effectForEach(200)).toEqual(range(200));
+  });
+});
+
+describe('C1 spawn+gather with a ContextVar set', () => {
+  it('asyncio-ts gathers every index in order, and main keeps its value', () => {
+    expect(c1.asyncioTsWithContextVar(200)).toEqual(range(200));
   });
 });
 
@@ -123,8 +130,8 @@ describe('W7 memory', () => {
 });
 
 describe('workload table', () => {
-  it('has W1 to W7, each with an asyncio-ts row and a CPython row', () => {
-    expect(workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7']);
+  it('has W1 to W7 and C1, each with an asyncio-ts row and a CPython row', () => {
+    expect(workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'C1']);
     for (const w of workloads) {
       const ids = w.implementations.map((i) => i.id);
       expect(ids, w.id).toContain('asyncio-ts');
