@@ -3,6 +3,7 @@ import {
   type ContextOwner,
   contextState,
   currentVars,
+  EMPTY_MAP,
   enterContext,
   type HashMap,
   leaveContext,
@@ -36,10 +37,12 @@ export class Handle implements Runnable, ContextOwner {
   /**
    * @internal The mapping of the context the callback runs in: the handle itself is that
    * context (a copy taken in O(1) when scheduled), so no Context object is made per callback.
+   * An own property only when not empty: the prototype holds EMPTY_MAP, so that a program
+   * that never sets a ContextVar has handles no bigger than before (see the end of the file).
    */
-  _vars: HashMap;
+  declare _vars: HashMap;
   /** @internal A Context passed explicitly (`{ context }`), entered to run the callback. */
-  _context: Context | null = null;
+  declare _context: Context | null;
 
   /** Made by the loop's `callSoon`; not meant to be constructed by users. */
   constructor(
@@ -53,7 +56,7 @@ export class Handle implements Runnable, ContextOwner {
     this._argc = argc;
     this._args = args;
     this._loop = loop;
-    this._vars = vars;
+    if (vars !== EMPTY_MAP) this._vars = vars;
   }
 
   /** Keeps the callback from running; safe to call more than once. */
@@ -77,37 +80,59 @@ export class Handle implements Runnable, ContextOwner {
 
   /** @internal Runs the callback in its context; an exception goes to the exception handler. */
   _run(): void {
-    const callback = this._callback as AnyCallback;
-    const argc = this._argc;
+    if (this._context !== null) {
+      this._runInContext(this._context);
+      return;
+    }
+    // The handle is the callback's context: set() inside writes to it and is then dropped.
     const state = contextState;
     const previous = state.current;
-    const context = this._context;
-    let failed = false;
-    let exception: unknown;
-    if (context === null) state.current = this;
+    state.current = this;
+    const callback = this._callback as AnyCallback;
+    const argc = this._argc;
     try {
-      if (context !== null) enterContext(context);
-      try {
-        if (argc === 0) callback();
-        else if (argc === 1) callback(this._args);
-        else callback(...(this._args as unknown[]));
-      } finally {
-        if (context !== null) leaveContext(context, previous);
-      }
-    } catch (error) {
-      failed = true;
-      exception = error;
-    } finally {
+      if (argc === 0) callback();
+      else if (argc === 1) callback(this._args);
+      else callback(...(this._args as unknown[]));
+    } catch (exception) {
+      // As in asyncio, the handler runs outside the callback's context.
       state.current = previous;
+      this._reportException(exception);
+      return;
     }
-    // As in asyncio, the handler runs outside the callback's context.
-    if (failed) {
-      this._loop.callExceptionHandler({
-        message: `Exception in callback ${this.describeCallback()}`,
-        exception,
-        handle: this,
-      });
+    state.current = previous;
+  }
+
+  /** @internal `_run` for a Context given explicitly: entered (once at a time) as asyncio's `context.run`. */
+  private _runInContext(context: Context): void {
+    const callback = this._callback as AnyCallback;
+    const argc = this._argc;
+    let previous: ContextOwner;
+    try {
+      previous = enterContext(context);
+    } catch (exception) {
+      this._reportException(exception);
+      return;
     }
+    try {
+      if (argc === 0) callback();
+      else if (argc === 1) callback(this._args);
+      else callback(...(this._args as unknown[]));
+    } catch (exception) {
+      leaveContext(context, previous);
+      this._reportException(exception);
+      return;
+    }
+    leaveContext(context, previous);
+  }
+
+  /** @internal */
+  private _reportException(exception: unknown): void {
+    this._loop.callExceptionHandler({
+      message: `Exception in callback ${this.describeCallback()}`,
+      exception,
+      handle: this,
+    });
   }
 
   /** @internal The callback as asyncio prints it: `name(args)`. */
@@ -166,3 +191,7 @@ export class TimerHandle extends Handle {
       : `<TimerHandle when=${this._when} ${this.describeCallback()}>`;
   }
 }
+
+// Defaults on the prototype, not fields: see `_vars`. Writable, so an assignment makes an own property.
+Object.defineProperty(Handle.prototype, '_vars', { value: EMPTY_MAP, writable: true });
+Object.defineProperty(Handle.prototype, '_context', { value: null, writable: true });

@@ -3,6 +3,7 @@ import {
   type ContextOwner,
   contextState,
   currentVars,
+  EMPTY_MAP,
   enterContext,
   type HashMap,
   leaveContext,
@@ -68,11 +69,12 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
   _executing = false;
   /**
    * @internal The mapping of the task's own context, copied (in O(1)) from its creator's: the
-   * task itself is that context, so no Context object is made per task.
+   * task itself is that context, so no Context object is made per task. An own property only
+   * when not empty (the prototype holds EMPTY_MAP): no cost for programs without ContextVars.
    */
-  _vars: HashMap = currentVars();
+  declare _vars: HashMap;
   /** @internal The Context given as `options.context`, entered for every step; or null. */
-  _context: Context | null = null;
+  declare _context: Context | null;
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
@@ -82,6 +84,10 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
     }
     this._coro = coro;
     if (options?.context != null) this._context = contextOption(options, 'Task');
+    else {
+      const vars = currentVars();
+      if (vars !== EMPTY_MAP) this._vars = vars;
+    }
     const name = options?.name;
     // As in asyncio, only unnamed tasks take a number.
     this._number = name === undefined ? ++registry.taskCounter : 0;
@@ -345,3 +351,6 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
 }
 
 Object.defineProperty(Task.prototype, '_cancelled', { value: false });
+// Defaults on the prototype, not fields: see `_vars`. Writable, so an assignment makes an own property.
+Object.defineProperty(Task.prototype, '_vars', { value: EMPTY_MAP, writable: true });
+Object.defineProperty(Task.prototype, '_context', { value: null, writable: true });
