@@ -1,3 +1,4 @@
+import type { Coroutine } from '@asyncio-ts/core-loop';
 import { transform } from 'sucrase';
 
 /** What a cell's code sees: `require` (its imports become calls to it) and `print`. */
@@ -9,14 +10,15 @@ export interface CellScope {
 }
 
 /** A compiled cell: call it to get the coroutine that runs the cell's code. */
-export type CompiledCell = (scope: CellScope) => Generator<unknown, unknown, unknown>;
+export type CompiledCell = (scope: CellScope) => Coroutine<unknown>;
 
 type GeneratorFunctionConstructor = new (
   ...parameters: string[]
-) => (...args: unknown[]) => Generator<unknown, unknown, unknown>;
+) => (...args: unknown[]) => Coroutine<unknown>;
 
 // `function*` functions are made by this constructor, as plain ones are by `Function`.
-const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor as GeneratorFunctionConstructor;
+const GeneratorFunction = Object.getPrototypeOf(function* () {})
+  .constructor as GeneratorFunctionConstructor;
 
 /**
  * Compiles a cell written in TypeScript or JavaScript: sucrase strips the types and turns

@@ -1,5 +1,5 @@
-import * as coreLoop from '@asyncio-ts/core-loop';
 import type { Clock } from '@asyncio-ts/core-loop';
+import * as coreLoop from '@asyncio-ts/core-loop';
 import * as gather from '@asyncio-ts/gather';
 import * as nestPatch from '@asyncio-ts/nest-patch';
 import * as syncBaseline from '@asyncio-ts/sync-baseline';

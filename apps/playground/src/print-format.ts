@@ -17,6 +17,7 @@ export function formatPrint(values: readonly unknown[]): string {
 
 /** An error as the last line of a Python traceback: `Name: message`. */
 export function formatError(error: unknown): string {
-  if (error instanceof Error) return error.message === '' ? error.name : `${error.name}: ${error.message}`;
+  if (error instanceof Error)
+    return error.message === '' ? error.name : `${error.name}: ${error.message}`;
   return `Error: ${String(error)}`;
 }
