@@ -40,7 +40,7 @@ function* greet(): Coroutine<void> {
   print('World');
 }
 
-// ✅ Now works fine even in this page
+// ✓ Now works fine even in this page
 run(greet());
 `;
 
@@ -129,47 +129,47 @@ export const NOTEBOOK: readonly NotebookCell[] = [
     prose: `<p>Python's asyncio module is used for asynchronous programming (async / await); in
 asyncio-ts a coroutine is a generator, and <code>yield*</code> plays the role of
 <code>await</code>. In a normal script, <code>run(main())</code> works fine.</p>
-<p>👉 But in some environments (like Jupyter Notebook, IPython, or Google Colab, and like
+<p>→ But in some environments (like Jupyter Notebook, IPython, or Google Colab, and like
 this page), there's already an event loop running in the background. If you try to call
 <code>run()</code> there, you'll get the error below.</p>`,
-    source: nested,
+    source: nested.trimEnd(),
     expected: ['RuntimeError: run() cannot be called from a running event loop'],
   },
   {
     id: 'nested-fixed',
-    prose: `<h2>🔹 What nest-patch does</h2>
+    prose: `<h2>What nest-patch does</h2>
 <p><code>@asyncio-ts/nest-patch</code> is asyncio-ts's <code>nest_asyncio</code>: it patches
 the event loop so you can nest event loops inside each other. <code>apply()</code> modifies
 (monkey-patches) the default event loop behaviour. After applying it, you can safely call
 <code>run()</code> (and even start new event loops) inside an environment that already has
 one running.</p>`,
-    source: nestedFixed,
+    source: nestedFixed.trimEnd(),
     expected: ['Hello', 'World'],
   },
   {
     id: 'sync',
-    prose: `<p>✅ In short: <code>apply()</code> patches the loop so you can re-enter or nest event
+    prose: `<p>✓ In short: <code>apply()</code> patches the loop so you can re-enter or nest event
 loops. It's mainly used in interactive environments (like Jupyter, or this page), where an
 event loop is already running.</p>
 <hr>
-<h2>🔹 1. The problem asyncio solves</h2>
+<h2>1. The problem asyncio solves</h2>
 <p>Normally, code runs synchronously — one line at a time. <code>sleepSync()</code> is
 Python's <code>time.sleep()</code>: it blocks the thread, so the page runs blocking cells in
 a Web Worker.</p>`,
-    source: sync,
+    source: sync.trimEnd(),
     expected: ['Start task1', 'End task1', 'Start task2', 'End task2'],
   },
   {
     id: 'example-1',
-    prose: `<p>➡️ Both tasks block each other because <code>sleepSync()</code> stops everything.</p>
-<h2>🔹 2. Enter asyncio</h2>
+    prose: `<p>→ Both tasks block each other because <code>sleepSync()</code> stops everything.</p>
+<h2>2. Enter asyncio</h2>
 <p>asyncio lets you write code that can pause at certain points (like waiting for I/O,
 network, or sleep) and allow other tasks to run in the meantime. It doesn't create new
 threads: it's still single-threaded, but it switches between tasks when one is waiting.</p>
 <p>Think of it like: <b>synchronous</b>, a chef cooks dish A completely, then starts dish B;
 <b>asynchronous</b>, while dish A is in the oven (waiting), the chef starts cooking dish B.</p>
 <h3>Example-1</h3>`,
-    source: example1,
+    source: example1.trimEnd(),
     expected: [
       'Starting asynchronous tasks...',
       'Start Task 1',
@@ -187,7 +187,7 @@ threads: it's still single-threaded, but it switches between tasks when one is w
     id: 'example-2',
     prose: `<p>All of them run concurrently using <code>gather()</code>.</p>
 <h3>Example-2</h3>`,
-    source: example2,
+    source: example2.trimEnd(),
     expected: ['Start task1', 'Start task2', 'End task1', 'End task2'],
   },
 ];
