@@ -21,7 +21,9 @@ interface Served {
 let out = '';
 let isolated: Served;
 let plain: Served;
-let chromium: Chromium;
+let chromium: Chromium | undefined;
+// Why chromium did not start: every test then fails with it (none is skipped).
+let launchError: unknown = null;
 let page: Page;
 let problems: string[] = [];
 
@@ -29,6 +31,7 @@ const expected = (id: string): string =>
   (NOTEBOOK.find((cell) => cell.id === id)?.expected ?? []).join('\n');
 
 async function open(url: string): Promise<Page> {
+  if (chromium === undefined) throw launchError;
   page = await chromium.context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -49,7 +52,11 @@ beforeAll(async () => {
   await build({ root: APP, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
   isolated = await serve({ root: out, port: 0 });
   plain = await serve({ root: out, port: 0, isolation: false });
-  chromium = await launchChromium();
+  try {
+    chromium = await launchChromium();
+  } catch (error) {
+    launchError = error;
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -120,6 +127,14 @@ describe('the playground in headless chromium', () => {
     await open(`${isolated.url}?run=nested&virtual=1`);
     expect(await outputOf('nested')).toBe(expected('nested'));
     expect(await outputOf('nested-fixed')).toBe('');
+  });
+
+  it('an unknown cell in ?run= makes the page state error, naming the cells', async () => {
+    await open(`${isolated.url}?run=example-3&virtual=1`);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('error');
+    expect(await page.locator('#page-error').textContent()).toBe(
+      'The page failed: no cell named "example-3"; the cells are nested, nested-fixed, sync, example-1, example-2',
+    );
   });
 
   it('runs the real-time Example-2 in about 2 s, lines appearing as they are printed', async () => {
