@@ -38,6 +38,13 @@ describe('the REPL on a terminal (keys as a terminal sends them)', () => {
     await waitFor(/getRunningLoop/, from);
     input.write('().isRunning()\r');
     await waitFor(/\ntrue\n/, from);
+    // And a member, after a dot.
+    from = seen.length;
+    input.write('asyncio.runAsy');
+    input.write('\t');
+    await waitFor(/asyncio\.runAsync/, from);
+    input.write(' === runAsync\r');
+    await waitFor(/\ntrue\n/, from);
 
     // Ctrl-C while a line sleeps: the line is cancelled, the REPL stays.
     from = seen.length;
@@ -54,9 +61,10 @@ describe('the REPL on a terminal (keys as a terminal sends them)', () => {
     input.write('.exit\r');
     await finished;
     const history = (await readFile(historyFile, 'utf8')).split('\n');
-    expect(history.slice(0, 3)).toEqual([
+    expect(history.slice(0, 4)).toEqual([
       '6 * 7',
       'yield* sleep(30)',
+      'asyncio.runAsync === runAsync',
       'getRunningLoop().isRunning()',
     ]);
   }, 30_000);
