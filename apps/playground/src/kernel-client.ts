@@ -53,6 +53,11 @@ export class KernelClient {
     this.spawn();
   }
 
+  /** Cancels the running cell (it ends with KeyboardInterrupt); the kernel goes on. */
+  interrupt(): void {
+    this.send({ type: 'interrupt' });
+  }
+
   /** Runs `source` as cell `cell`; resolves with its result once it ends. */
   run(cell: string, source: string, handlers: RunHandlers = {}): Promise<CellResult> {
     const id = this.nextId++;

@@ -1,10 +1,12 @@
 import {
+  CancelledError,
   type Clock,
   type Coroutine,
   type EventLoop,
   type Future,
   getRunningLoop,
   runAsync,
+  type Task,
 } from '@asyncio-ts/core-loop';
 import { recordTasks, type TaskRow } from '@asyncio-ts/demo/task-timeline';
 import { VirtualClock } from '@asyncio-ts/timers';
@@ -57,6 +59,9 @@ export class Kernel {
   private readonly queue: Job[] = [];
   private readonly require: (name: string) => unknown;
   private loop: EventLoop | null = null;
+  /** The running cell's task, and whether the user interrupted it. */
+  private current: Task<unknown> | null = null;
+  private interrupted = false;
   private wakeup: Future<void> | null = null;
 
   constructor(options: KernelOptions = {}) {
@@ -78,6 +83,19 @@ export class Kernel {
           if (this.wakeup !== null && !this.wakeup.done()) this.wakeup.setResult();
         });
       }
+    });
+  }
+
+  /**
+   * Jupyter's "interrupt the kernel": cancels the running cell's task (a cell blocked in
+   * sleepSync() sees it once it returns). Nothing happens when no cell runs.
+   */
+  interrupt(): void {
+    const { loop } = this;
+    loop?.callSoonThreadsafe(() => {
+      if (this.current === null || this.current.done()) return;
+      this.interrupted = true;
+      this.current.cancel('interrupted');
     });
   }
 
@@ -118,11 +136,18 @@ export class Kernel {
       const cell = compileCell(job.source);
       const print = (...values: unknown[]): void => emit(formatPrint(values));
       const task = loop.createTask(cell({ require: this.require, print }), { name: job.cell });
+      this.current = task;
       yield* task;
     } catch (raised) {
-      error = formatError(raised);
+      // Interrupted, the cell ends as a Jupyter cell does: with KeyboardInterrupt.
+      error =
+        raised instanceof CancelledError && this.interrupted
+          ? 'KeyboardInterrupt'
+          : formatError(raised);
       emit(error);
     } finally {
+      this.current = null;
+      this.interrupted = false;
       stopRecording();
     }
     const elapsed = since();

@@ -21,6 +21,10 @@ scope.onmessage = (event: MessageEvent<ToKernel>) => {
     post({ type: 'ready', isolated: scope.crossOriginIsolated === true });
     return;
   }
+  if (message.type === 'interrupt') {
+    kernel?.interrupt();
+    return;
+  }
   const { id } = message;
   if (kernel === null) throw new Error('the kernel was asked to run a cell before it started');
   void kernel

@@ -14,6 +14,8 @@ export interface PlaygroundApi {
   run(cell: string, source?: string): Promise<string[]>;
   /** Restarts the kernel: a fresh loop, nest-patch not applied. */
   restart(): void;
+  /** Interrupts the running cell: its task is cancelled, it prints KeyboardInterrupt. */
+  interrupt(): void;
 }
 
 declare global {
@@ -185,12 +187,14 @@ byId<HTMLButtonElement>('run-all').addEventListener('click', () => {
   });
 });
 byId<HTMLButtonElement>('restart').addEventListener('click', () => restart());
+byId<HTMLButtonElement>('interrupt').addEventListener('click', () => kernel.interrupt());
 virtualSwitch.addEventListener('change', () => restart(virtualSwitch.checked));
 
 window.playground = {
   source: (cell) => viewOf(cell).editor.getSource(),
   run: runCell,
   restart: () => restart(),
+  interrupt: () => kernel.interrupt(),
 };
 
 const requested = params.get('run');

@@ -4,7 +4,8 @@ import type { CellResult } from './kernel.js';
 /** What the page asks the kernel worker. */
 export type ToKernel =
   | { readonly type: 'start'; readonly virtual: boolean }
-  | { readonly type: 'run'; readonly id: number; readonly cell: string; readonly source: string };
+  | { readonly type: 'run'; readonly id: number; readonly cell: string; readonly source: string }
+  | { readonly type: 'interrupt' };
 
 /** What the kernel worker tells the page; `id` names the run it belongs to. */
 export type FromKernel =

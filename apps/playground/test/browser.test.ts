@@ -226,6 +226,24 @@ describe('the playground in headless chromium', () => {
     expect(await page.locator('#kernel-status').textContent()).toBe('kernel: idle, virtual time');
   });
 
+  it('the Interrupt button cancels a running cell; the kernel goes on', async () => {
+    await open(isolated.url);
+    const running = page.evaluate(() =>
+      window.playground.run(
+        'example-2',
+        "import { sleep } from '@asyncio-ts/timers';\nprint('start');\nyield* sleep(60);",
+      ),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('pre[data-output="example-2"]')?.textContent === 'start',
+    );
+    await page.getByRole('button', { name: 'Interrupt' }).click();
+    expect(await running).toEqual(['start', 'KeyboardInterrupt']);
+    expect(await page.evaluate(() => window.playground.run('nested'))).toEqual(
+      expected('nested').split('\n'),
+    );
+  });
+
   it('the virtual-time switch restarts the kernel on the other clock', async () => {
     await open(isolated.url);
     await page.getByLabel(/virtual time/).check();

@@ -95,6 +95,22 @@ describe('the kernel, on virtual time', () => {
   });
 });
 
+describe('interrupting the kernel', () => {
+  it('cancels the running cell, which ends with KeyboardInterrupt; the kernel goes on', async () => {
+    const kernel = new Kernel();
+    kernel.interrupt(); // no cell runs: nothing happens
+    const running = kernel.run(
+      'long',
+      "import { sleep } from '@asyncio-ts/timers';\nprint('start');\ntry { yield* sleep(60); } finally { print('cleaned up'); }",
+      { print: (text) => text === 'start' && kernel.interrupt() },
+    );
+    const result = await running;
+    expect(result.lines).toEqual(['start', 'cleaned up', 'KeyboardInterrupt']);
+    expect(result.elapsed).toBeLessThan(5);
+    expect((await kernel.run('next', "print('next')")).lines).toEqual(['next']);
+  });
+});
+
 describe('the kernel, on real time', () => {
   it('runs Example-2 in about 2 s after apply()', async () => {
     const kernel = new Kernel();
