@@ -35,7 +35,9 @@ export function renderTimelineSvg(
   const labelWidth = Math.ceil(Math.max(...rows.map((row) => row.label.length)) * CHAR) + 12;
   const spanWidth = 110;
   const fullWidth = labelWidth + width + spanWidth;
-  const height = AXIS + rows.length * ROW + 4;
+  // No time passed: no axis to draw, only the rows.
+  const axis = total > 0 ? AXIS : 0;
+  const height = axis + rows.length * ROW + 4;
   const x = (t: number): number => labelWidth + (total > 0 ? (t / total) * width : 0);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" width="${fullWidth}" height="${height}" viewBox="0 0 ${fullWidth} ${height}">`,
@@ -46,13 +48,13 @@ export function renderTimelineSvg(
     for (let i = 0; i * step <= total + step * 1e-9; i++) {
       const at = x(i * step).toFixed(1);
       parts.push(
-        `<line class="tick" x1="${at}" x2="${at}" y1="${AXIS - 6}" y2="${height}"/>`,
-        `<text class="tick-label" x="${at}" y="${AXIS - 10}" text-anchor="middle">${formatSeconds(i * step)}s</text>`,
+        `<line class="tick" x1="${at}" x2="${at}" y1="${axis - 6}" y2="${height}"/>`,
+        `<text class="tick-label" x="${at}" y="${axis - 10}" text-anchor="middle">${formatSeconds(i * step)}s</text>`,
       );
     }
   }
   rows.forEach((row, index) => {
-    const top = AXIS + index * ROW;
+    const top = axis + index * ROW;
     const from = x(row.start);
     const to = Math.max(x(row.end), from + 2);
     const colour = PALETTE[index % PALETTE.length];
