@@ -18,7 +18,7 @@ function usesTopLevelYield(code: string): boolean {
   }
 }
 
-const DECLARATION = /^(\s*)(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/gm;
+const DECLARATION = /(^|;)(\s*)(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/gm;
 const FUNCTION = /^\s*function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm;
 
 /**
@@ -29,7 +29,7 @@ const FUNCTION = /^\s*function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm;
 function generatorBody(code: string): string {
   const functions = [...code.matchAll(FUNCTION)].map((match) => match[1]);
   const exported = functions.map((name) => `globalThis.${name} = ${name};`).join(' ');
-  return `${exported}\n${code.replace(DECLARATION, '$1globalThis.$2 =')}`;
+  return `${exported}\n${code.replace(DECLARATION, '$1$2globalThis.$3 =')}`;
 }
 
 function compile(source: string): unknown {

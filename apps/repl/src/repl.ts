@@ -9,7 +9,8 @@ import {
   runAsync,
   type Task,
 } from '@asyncio-ts/core-loop';
-import { compileLine } from './compile-line.js';
+import { type CompiledLine, compileLine } from './compile-line.js';
+import { LineGate } from './line-gate.js';
 import { replNames } from './names.js';
 
 /** Where the REPL reads and writes, and how. */
@@ -47,6 +48,10 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const terminal = options.terminal ?? (output as { isTTY?: boolean }).isTTY === true;
+  // node's readline would put a TTY in raw mode itself; the gate stands between them.
+  const tty = input as Partial<Pick<NodeJS.ReadStream, 'isTTY' | 'setRawMode'>>;
+  const raw = terminal && tty.isTTY === true && typeof tty.setRawMode === 'function';
+  const gate = new LineGate(input);
   Object.assign(globalThis, replNames());
 
   let loop: EventLoop | null = null;
@@ -73,23 +78,14 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
   type Callback = (error: Error | null, value?: unknown) => void;
 
   function evaluate(code: string, _context: unknown, _file: string, callback: Callback): void {
-    queue = queue.then(
-      () =>
-        new Promise<void>((settled) => {
-          runLine(code, (error, value) => {
-            settled();
-            callback(error, value);
-          });
-        }),
-    );
-  }
-
-  function runLine(code: string, callback: Callback): void {
     if (code.trim() === '') {
       callback(null);
       return;
     }
-    let line: ReturnType<typeof compileLine>;
+    // Compiled at once (no side effects), so that node's REPL learns at once that a line is
+    // incomplete and hands over the next one joined to it, even when lines come in a burst.
+    let line: CompiledLine | null = null;
+    let failure: unknown = null;
     try {
       line = compileLine(code);
     } catch (error) {
@@ -97,10 +93,26 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
         callback(new Recoverable(error));
         return;
       }
-      output.write(`${formatError(error)}\n`);
-      callback(null);
-      return;
+      failure = error;
     }
+    queue = queue.then(
+      () =>
+        new Promise<void>((settled) => {
+          const done: Callback = (error, value) => {
+            settled();
+            callback(error, value);
+          };
+          if (line === null) {
+            output.write(`${formatError(failure)}\n`);
+            done(null);
+          } else {
+            runLine(line, done);
+          }
+        }),
+    );
+  }
+
+  function runLine(line: CompiledLine, callback: Callback): void {
     const kernel = loop;
     if (kernel === null) {
       output.write('RuntimeError: the event loop is not running\n');
@@ -149,9 +161,10 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
     loop = getRunningLoop();
     closed = loop.createFuture<void>();
     output.write(BANNER);
+    if (raw) tty.setRawMode?.(true);
     const repl = start({
       prompt: 'asyncio-ts> ',
-      input,
+      input: gate.output,
       output,
       terminal,
       eval: evaluate,
@@ -160,6 +173,12 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
       preview: false,
     });
     server = repl;
+    // The prompt is back: the gate lets the next line through.
+    const displayPrompt = repl.displayPrompt.bind(repl);
+    repl.displayPrompt = (preserveCursor?: boolean) => {
+      displayPrompt(preserveCursor);
+      gate.release();
+    };
     const history = options.historyFile ?? join(homedir(), '.asyncio_ts_repl_history');
     if (history !== '') repl.setupHistory(history, () => {});
     const finish = closed;
@@ -174,5 +193,8 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
   // A SIGINT from outside (kill -INT, or a terminal not in raw mode) acts as Ctrl-C. Set
   // before runAsync(), which then leaves SIGINT to us (as asyncio.Runner does).
   process.on('SIGINT', interrupt);
-  return runAsync(main).finally(() => process.off('SIGINT', interrupt));
+  return runAsync(main).finally(() => {
+    process.off('SIGINT', interrupt);
+    if (raw) tty.setRawMode?.(false);
+  });
 }

@@ -83,6 +83,22 @@ describe('asyncio-ts-repl, driven through stdin and stdout', () => {
     expect(await enter('run(main())')).toBe("'done'");
   });
 
+  it('runs lines that come in a burst one after the other, a pasted function included', async () => {
+    startRepl();
+    await waitFor(/asyncio-ts> $/);
+    const from = seen.length;
+    child?.stdin.write(
+      'yield* sleep(0.3, "first")\n"second"\nfunction* five() {\n  yield* sleep(0.1);\n  return 5;\n}\nyield* five()\n',
+    );
+    await waitFor(/5\nasyncio-ts> $/, from);
+    const printed = seen
+      .slice(from)
+      .split(/asyncio-ts> |\.\.\. /)
+      .map((each) => each.trim())
+      .filter((each) => each !== '');
+    expect(printed).toEqual(["'first'", "'second'", '5']);
+  });
+
   it('keeps background tasks running while the user types', async () => {
     startRepl();
     await waitFor(/asyncio-ts> $/);
