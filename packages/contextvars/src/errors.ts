@@ -15,29 +15,25 @@ export class RuntimeError extends Error {
   override name = 'RuntimeError';
 }
 
-// The brand core-loop's errors.ts gives its RuntimeError: the two classes are one for instanceof.
-const RUNTIME_ERROR_BRAND = Symbol.for('asyncio-ts.core-loop.RuntimeError');
-Object.defineProperty(RuntimeError.prototype, RUNTIME_ERROR_BRAND, { value: true });
-Object.defineProperty(RuntimeError, Symbol.hasInstance, {
-  value(this: unknown, value: unknown): boolean {
-    if (this !== RuntimeError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[RUNTIME_ERROR_BRAND] === true
-    );
-  },
-});
+/**
+ * Makes `instanceof cls` true for every object carrying `brand` on its prototype chain, so
+ * that the classes of two copies of a package (ESM and CJS) are one for `instanceof`.
+ */
+function brandClass(cls: abstract new (...args: never[]) => Error, brand: symbol): void {
+  Object.defineProperty(cls.prototype, brand, { value: true });
+  Object.defineProperty(cls, Symbol.hasInstance, {
+    value(this: unknown, value: unknown): boolean {
+      // Subclasses keep the ordinary prototype-chain check.
+      if (this !== cls) return Function.prototype[Symbol.hasInstance].call(this, value);
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        (value as Record<symbol, unknown>)[brand] === true
+      );
+    },
+  });
+}
 
-const LOOKUP_ERROR_BRAND = Symbol.for('asyncio-ts.contextvars.LookupError');
-Object.defineProperty(LookupError.prototype, LOOKUP_ERROR_BRAND, { value: true });
-Object.defineProperty(LookupError, Symbol.hasInstance, {
-  value(this: unknown, value: unknown): boolean {
-    if (this !== LookupError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[LOOKUP_ERROR_BRAND] === true
-    );
-  },
-});
+// core-loop's brand for its RuntimeError: the two classes are one for instanceof.
+brandClass(RuntimeError, Symbol.for('asyncio-ts.core-loop.RuntimeError'));
+brandClass(LookupError, Symbol.for('asyncio-ts.contextvars.LookupError'));
