@@ -206,7 +206,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
     const context = options === undefined ? null : contextOption(options, 'addDoneCallback');
     if (this._state !== PENDING) {
-      this._loop.callSoon({ context }, callback, this);
+      if (context === null) this._loop.callSoon(callback, this);
+      else this._loop.callSoon({ context }, callback, this);
       return;
     }
     const vars = currentVars();
