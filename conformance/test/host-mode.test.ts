@@ -12,7 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { generateProgram, programGlobals, toTypeScript } from '../src/generator.js';
 import { createPrinter } from '../src/pyfmt.js';
 import { normalisePythonTrace, traceLines } from '../src/python.js';
-import { hasHostMode, listScenarios, readRecorded, runTypeScript } from '../src/scenarios.js';
+import {
+  hasHostMode,
+  listScenarios,
+  readRecorded,
+  runTypeScript,
+  type Scenario,
+} from '../src/scenarios.js';
 
 // Host mode (runAsync) must keep the blocking run's semantics: the same generated programs
 // that are compared with CPython above print the same trace when run on the host.
@@ -54,7 +60,7 @@ describe(`${count} generated programs in host mode`, () => {
 
 // Scenarios written for both modes (src/modes.ts) export `host`: run with runAsync, they must
 // print Python's recorded trace too (scenarios.test.ts keeps that recording equal to Python's).
-const twoModeScenarios = [];
+const twoModeScenarios: Scenario[] = [];
 for (const scenario of listScenarios()) {
   if (await hasHostMode(scenario)) twoModeScenarios.push(scenario);
 }
