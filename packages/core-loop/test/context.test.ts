@@ -2,17 +2,19 @@
 // test_tasks.py test_context_1..6, test_runners.py test_run_keeps_context, and the
 // context= arguments of call_soon/call_later/call_at/add_done_callback.
 import { Context, ContextVar, copyContext } from '@asyncio-ts/contextvars';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type Coroutine,
   type ExceptionContext,
   ensureFuture,
   getRunningLoop,
+  type Handle,
   Runner,
   RuntimeError,
   run,
   runAsync,
   type Task,
+  type TimerHandle,
 } from '../src/index.js';
 import { jumpLoop, sleep } from './support.js';
 
@@ -420,5 +422,23 @@ describe('host mode', () => {
     );
     expect(seen).toBe('caller');
     expect(ctx.get(cvar)).toBe('caller');
+  });
+});
+
+describe('types of the { context } forms', () => {
+  it('check the callback arguments after the options as without them', () => {
+    const { loop } = jumpLoop();
+    const context = new Context();
+    const cb = (_a: number, _b: string): void => undefined;
+    expectTypeOf(loop.callSoon({ context }, cb, 1, 'x')).toEqualTypeOf<Handle>();
+    expectTypeOf(loop.callLater(1, { context }, cb, 1, 'x')).toEqualTypeOf<TimerHandle>();
+    expectTypeOf(loop.callAt(1, { context }, cb, 1, 'x')).toEqualTypeOf<TimerHandle>();
+    // @ts-expect-error: the arguments must fit the callback
+    loop.callSoon({ context }, cb, 'x', 1);
+    expect(() =>
+      // @ts-expect-error: a context must be a Context
+      loop.createTask((function* () {})(), { context: 42 }),
+    ).toThrow(TypeError);
+    loop.close();
   });
 });
