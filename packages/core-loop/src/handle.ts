@@ -56,7 +56,7 @@ export class Handle implements Runnable, ContextOwner {
     this._argc = argc;
     this._args = args;
     this._loop = loop;
-    if (vars !== EMPTY_MAP) this._vars = vars;
+    if (vars !== EMPTY_MAP) keepVars(this, vars);
   }
 
   /** Keeps the callback from running; safe to call more than once. */
@@ -190,6 +190,14 @@ export class TimerHandle extends Handle {
       ? `<TimerHandle cancelled when=${this._when}>`
       : `<TimerHandle when=${this._when} ${this.describeCallback()}>`;
   }
+}
+
+/**
+ * @internal Stores a non-empty mapping on a handle. Outside the constructor on purpose: V8
+ * sizes objects by the `this.x =` assignments it sees in a constructor.
+ */
+function keepVars(handle: Handle, vars: HashMap): void {
+  handle._vars = vars;
 }
 
 // Defaults on the prototype, not fields: see `_vars`. Writable, so an assignment makes an own property.

@@ -1,4 +1,5 @@
-import { type Context, copyContext } from '@asyncio-ts/contextvars';
+import type { Context } from '@asyncio-ts/contextvars';
+import { currentVars, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
 import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
@@ -44,7 +45,11 @@ type SignalProcess = {
 export class Runner {
   private state: RunnerState = 'created';
   private loop: EventLoop | null = null;
-  private context: Context | null = null;
+  /**
+   * The mapping of the runner's context, copied when the loop is made. A main task runs in a
+   * copy of it, written back when the run ends (see `keepContext`).
+   */
+  private vars: HashMap = EMPTY_MAP;
   private readonly options: RunOptions;
 
   /** A runner whose loop is made on first use. */
@@ -55,7 +60,11 @@ export class Runner {
   /** Runs `coro` to completion on the runner's loop and returns its result (blocking). */
   run<T>(coro: Coroutine<T>, options?: RunnerRunOptions): T {
     const task = this.startMain(coro, options, 'Runner.run()');
-    return (task.getLoop() as EventLoop).runUntilComplete(task);
+    try {
+      return (task.getLoop() as EventLoop).runUntilComplete(task);
+    } finally {
+      this.keepContext(task, options);
+    }
   }
 
   /**
@@ -85,6 +94,7 @@ export class Runner {
       throw error;
     } finally {
       if (installed) proc.removeListener('SIGINT', onSigint);
+      this.keepContext(task, options);
     }
   }
 
@@ -99,7 +109,7 @@ export class Runner {
           : new EventLoop(clock === undefined ? {} : { clock });
       if (debug !== undefined) loop.setDebug(debug);
       this.loop = loop;
-      this.context = copyContext();
+      this.vars = currentVars();
       this.state = 'initialized';
       if (loopFactory === undefined) setEventLoop(loop);
     }
@@ -152,9 +162,19 @@ export class Runner {
       throw new RuntimeError(`${method} cannot be called from a running event loop`);
     }
     const loop = this.getLoop();
-    const context = options?.context ?? this.context;
+    if (options?.context != null) return loop.createTask(coro, options);
     const name = options?.name;
-    return loop.createTask(coro, name === undefined ? { context } : { name, context });
+    const task = loop.createTask(coro, name === undefined ? undefined : { name });
+    // asyncio runs every main task in the runner's one Context. Here the task runs in a copy
+    // that `keepContext` writes back: an explicit Context on the first task made would make
+    // V8 reserve a slot for it in every Task of the program.
+    if (task._vars !== this.vars) task._vars = this.vars;
+    return task;
+  }
+
+  /** After a run in the runner's context: what the main task set is kept for the next run. */
+  private keepContext(task: Task<unknown>, options: RunnerRunOptions | undefined): void {
+    if (options?.context == null) this.vars = task._vars;
   }
 
   private finishClose(loop: EventLoop): void {

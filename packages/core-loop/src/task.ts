@@ -83,11 +83,7 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._coro = coro;
-    if (options?.context != null) this._context = contextOption(options, 'Task');
-    else {
-      const vars = currentVars();
-      if (vars !== EMPTY_MAP) this._vars = vars;
-    }
+    takeContext(this as Task<unknown>, options);
     const name = options?.name;
     // As in asyncio, only unnamed tasks take a number.
     this._number = name === undefined ? ++registry.taskCounter : 0;
@@ -333,6 +329,19 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
     const loop = this._loop;
     loop._unregisterTask(this as Task<unknown>);
     super._complete();
+  }
+}
+
+/**
+ * @internal Gives a new task its context: `options.context`, or a copy of the current one.
+ * Outside the constructor on purpose: V8 sizes objects by the `this.x =` assignments it sees
+ * in a constructor, and these two properties are usually left on the prototype.
+ */
+function takeContext(task: Task<unknown>, options: TaskOptions | undefined): void {
+  if (options?.context != null) task._context = contextOption(options, 'Task');
+  else {
+    const vars = currentVars();
+    if (vars !== EMPTY_MAP) task._vars = vars;
   }
 }
 
