@@ -2,7 +2,8 @@ import { type EventLoop, getRunningLoop, RuntimeError } from '@asyncio-ts/core-l
 
 /**
  * asyncio's `mixins._LoopBoundMixin`: a primitive binds to the running loop the first time it
- * has to wait, and refuses to wait on any other loop afterwards.
+ * has to wait, and refuses to wait on any other loop afterwards. The base of every primitive
+ * here and of `@asyncio-ts/queues`' queues; extend it for primitives of your own.
  */
 export abstract class LoopBound {
   /** @internal The loop of the first wait, as asyncio's `_loop`. */
