@@ -2,6 +2,7 @@ import type { Coroutine, Future } from '@asyncio-ts/core-loop';
 import { Event, LoopBound } from '@asyncio-ts/locks';
 import { Deque } from './deque.js';
 import { QueueEmpty, QueueFull, QueueShutDown } from './errors.js';
+import { GetCall, PutCall } from './queue-calls.js';
 
 /** Where a queue keeps its items: FIFO here, a heap in PriorityQueue, a stack in LifoQueue. */
 export interface QueueStore<T> {
@@ -101,7 +102,12 @@ export class Queue<T> extends LoopBound {
    * Puts `item` in the queue, waiting while it is full. Throws `QueueShutDown` once the queue is
    * shut down (also to a task waiting here when that happens).
    */
-  *put(item: T): Coroutine<void> {
+  put(item: T): Coroutine<void> {
+    return new PutCall(this, item);
+  }
+
+  /** @internal `put()` once it has to wait (see queue-calls.ts). */
+  *_putWaiting(item: T): Coroutine<void> {
     while (this.full()) {
       if (this._isShutdown) throw new QueueShutDown();
       const putter = this._getLoop().createFuture<void>();
@@ -130,7 +136,12 @@ export class Queue<T> extends LoopBound {
    * Takes the next item, waiting while the queue is empty. After `shutdown()` it drains what is
    * left, then throws `QueueShutDown` (at once after `shutdown(true)`).
    */
-  *get(): Coroutine<T> {
+  get(): Coroutine<T> {
+    return new GetCall(this);
+  }
+
+  /** @internal `get()` once it has to wait (see queue-calls.ts). */
+  *_getWaiting(): Coroutine<T> {
     while (this.empty()) {
       if (this._isShutdown) throw new QueueShutDown();
       const getter = this._getLoop().createFuture<void>();

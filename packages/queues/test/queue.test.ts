@@ -306,3 +306,39 @@ describe('taskDone and join', () => {
     });
   });
 });
+
+describe('put() and get() as coroutines', () => {
+  it('do nothing until they are run, like a generator', () => {
+    const q = new Queue<number>();
+    const put = q.put(1);
+    expect(q.qsize()).toBe(0);
+    expect(put.next()).toEqual({ done: true, value: undefined });
+    expect(q.qsize()).toBe(1);
+    expect(put.next()).toEqual({ done: true, value: undefined });
+    expect(q.qsize()).toBe(1);
+    const get = q.get();
+    expect(q.qsize()).toBe(1);
+    expect(get.next()).toEqual({ done: true, value: 1 });
+    expect(q.qsize()).toBe(0);
+  });
+
+  it('a call thrown into or returned before it starts does nothing', () => {
+    const q = new Queue<number>();
+    const put = q.put(1);
+    expect(() => put.throw(new RangeError('stop'))).toThrow('stop');
+    expect(put.next().done).toBe(true);
+    expect(q.qsize()).toBe(0);
+    expect(q.get().return(7)).toEqual({ done: true, value: 7 });
+  });
+
+  it('can be run as tasks directly', () => {
+    runVirtual(function* () {
+      const q = new Queue<string>(1);
+      const getter = spawn(q.get());
+      const putters = [spawn(q.put('a')), spawn(q.put('b'))];
+      expect(yield* getter).toBe('a');
+      for (const p of putters) yield* p;
+      expect(q.getNowait()).toBe('b');
+    });
+  });
+});
