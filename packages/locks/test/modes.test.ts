@@ -1,5 +1,5 @@
 /** The same programs in a blocking run(), in runAsync(), and nested runs after apply(). */
-import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
+import { type Coroutine, run } from '@asyncio-ts/core-loop';
 import {
   Barrier,
   BoundedSemaphore,
@@ -12,7 +12,7 @@ import {
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep, spawn } from './support.js';
+import { itRunsInEveryMode, sleep, spawn } from './support.js';
 
 afterEach(() => revert());
 
@@ -71,33 +71,7 @@ const expected = [
 ];
 
 describe('locks in every kind of run', () => {
-  it('blocking run()', () => {
-    expect(run(scenario, { clock: new VirtualClock() })).toEqual(expected);
-  });
-
-  it('runAsync()', async () => {
-    await expect(runAsync(scenario, { clock: new VirtualClock() })).resolves.toEqual(expected);
-    await expect(runAsync(scenario)).resolves.toEqual(expected);
-  });
-
-  it('a nested run() after apply(), inside run() and inside runAsync()', async () => {
-    apply();
-    expect(
-      run(
-        function* () {
-          yield* sleep(0.01);
-          return run(scenario);
-        },
-        { clock: new VirtualClock() },
-      ),
-    ).toEqual(expected);
-    await expect(
-      runAsync(function* () {
-        yield* sleep(0.01);
-        return run(scenario);
-      }),
-    ).resolves.toEqual(expected);
-  });
+  itRunsInEveryMode(scenario, expected);
 
   it('a nested run() wakes a task of the outer run that waits on a primitive', () => {
     apply();

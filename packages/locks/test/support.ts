@@ -1,14 +1,20 @@
-/** Test helpers: runs on timers' VirtualClock, spawns tasks, catches what a body throws. */
+/**
+ * Test helpers of locks and queues (queues' tests import this file too): runs on timers'
+ * VirtualClock, spawns tasks, catches what a body throws, runs a program in every kind of run.
+ */
 import {
   type Awaitable,
   type Coroutine,
   getRunningLoop,
   run,
+  runAsync,
   type Task,
 } from '@asyncio-ts/core-loop';
-import { VirtualClock } from '@asyncio-ts/timers';
+import { apply, revert } from '@asyncio-ts/nest-patch';
+import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { afterEach, expect, it } from 'vitest';
 
-export { sleep } from '@asyncio-ts/timers';
+export { sleep };
 
 /** Runs `main` with `run()` on a fresh virtual clock. */
 export function runVirtual<T>(main: () => Coroutine<T>): T {
@@ -33,4 +39,31 @@ export function* caught(body: Awaitable<unknown>): Coroutine<unknown> {
     return error;
   }
   throw new Error('expected the body to throw');
+}
+
+/**
+ * Tests that `scenario` returns `expected` in a blocking run(), in runAsync() (virtual and
+ * real clock), and in a nested run() after nest-patch's apply(), inside run() and runAsync().
+ */
+export function itRunsInEveryMode(scenario: () => Coroutine<string[]>, expected: string[]): void {
+  afterEach(() => revert());
+
+  it('blocking run()', () => {
+    expect(run(scenario, { clock: new VirtualClock() })).toEqual(expected);
+  });
+
+  it('runAsync()', async () => {
+    await expect(runAsync(scenario, { clock: new VirtualClock() })).resolves.toEqual(expected);
+    await expect(runAsync(scenario)).resolves.toEqual(expected);
+  });
+
+  it('a nested run() after apply(), inside run() and inside runAsync()', async () => {
+    apply();
+    const outer = function* (): Coroutine<string[]> {
+      yield* sleep(0.01);
+      return run(scenario);
+    };
+    expect(run(outer, { clock: new VirtualClock() })).toEqual(expected);
+    await expect(runAsync(outer)).resolves.toEqual(expected);
+  });
 }

@@ -1,10 +1,10 @@
 /** The same program in a blocking run(), in runAsync(), and nested runs after apply(). */
-import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
+import { type Coroutine, run } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { LifoQueue, PriorityQueue, Queue } from '@asyncio-ts/queues';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep, spawn } from './support.js';
+import { itRunsInEveryMode, sleep, spawn } from '../../locks/test/support.js';
 
 afterEach(() => revert());
 
@@ -65,24 +65,7 @@ const expected = [
 ];
 
 describe('queues in every kind of run', () => {
-  it('blocking run()', () => {
-    expect(run(scenario, { clock: new VirtualClock() })).toEqual(expected);
-  });
-
-  it('runAsync()', async () => {
-    await expect(runAsync(scenario, { clock: new VirtualClock() })).resolves.toEqual(expected);
-    await expect(runAsync(scenario)).resolves.toEqual(expected);
-  });
-
-  it('a nested run() after apply(), inside run() and inside runAsync()', async () => {
-    apply();
-    const outer = function* (): Coroutine<string[]> {
-      yield* sleep(0.01);
-      return run(scenario);
-    };
-    expect(run(outer, { clock: new VirtualClock() })).toEqual(expected);
-    await expect(runAsync(outer)).resolves.toEqual(expected);
-  });
+  itRunsInEveryMode(scenario, expected);
 
   it('a nested run() feeds a consumer of the outer run through the same queue', () => {
     apply();

@@ -1,6 +1,6 @@
 import { LifoQueue, PriorityQueue } from '@asyncio-ts/queues';
 import { describe, expect, it } from 'vitest';
-import { runVirtual, spawn, ticks } from './support.js';
+import { runVirtual, spawn, ticks } from '../../locks/test/support.js';
 
 describe('LifoQueue', () => {
   it('gives the last item put first', () => {

@@ -2,7 +2,7 @@ import { CancelledError, type Coroutine, getRunningLoop } from '@asyncio-ts/core
 import { Queue } from '@asyncio-ts/queues';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runVirtual, sleep, spawn } from './support.js';
+import { runVirtual, sleep, spawn } from '../../locks/test/support.js';
 
 const TICK = 0.001;
 

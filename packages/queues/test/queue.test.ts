@@ -2,7 +2,7 @@ import { CancelledError, type Coroutine, RuntimeError, run } from '@asyncio-ts/c
 import { Queue, QueueEmpty, QueueFull } from '@asyncio-ts/queues';
 import { waitFor } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
-import { caught, runVirtual, sleep, spawn, ticks } from './support.js';
+import { caught, runVirtual, sleep, spawn, ticks } from '../../locks/test/support.js';
 
 describe('Queue basics', () => {
   it('shows maxsize, items, waiters and unfinished tasks in toString()', () => {

@@ -5,7 +5,7 @@
 import type { Coroutine } from '@asyncio-ts/core-loop';
 import { consume, LifoQueue, PriorityQueue, Queue, QueueShutDown } from '@asyncio-ts/queues';
 import { describe, expect, it } from 'vitest';
-import { caught, runVirtual, sleep, spawn, ticks } from './support.js';
+import { caught, runVirtual, sleep, spawn, ticks } from '../../locks/test/support.js';
 
 describe('Queue.shutdown() (Python 3.13)', () => {
   it('makes put() and putNowait() throw QueueShutDown', () => {
