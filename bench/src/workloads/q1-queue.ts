@@ -101,19 +101,33 @@ export async function nativeQueue(n: number): Promise<number> {
 
 /**
  * Effection: one `createQueue()` shared by the consumers (`yield* queue.next()`). Effection's
- * queues are unbounded and `add()` never waits, so its producers are not held back at 100.
+ * queues are unbounded (`add()` never waits; with a million items queued its `add` is
+ * O(queue length)), so the bound of 100 is added by hand, as its users would: a producer waits
+ * on a `withResolvers()` that a consumer resolves when it makes room.
  */
 export function effectionQueue(n: number): Promise<number> {
   return effection.run(function* () {
     const queue = effection.createQueue<number, void>();
     const each = n / PRODUCERS;
     let sum = 0;
+    let inQueue = 0;
+    let room = effection.withResolvers<void>();
     function* producer(): effection.Operation<void> {
-      for (let i = 0; i < each; i++) queue.add(i);
+      for (let i = 0; i < each; i++) {
+        while (inQueue >= CAPACITY) yield* room.operation;
+        inQueue++;
+        queue.add(i);
+      }
     }
     function* consumer(): effection.Operation<void> {
       for (let i = 0; i < n / CONSUMERS; i++) {
         const next = yield* queue.next();
+        inQueue--;
+        if (inQueue === CAPACITY - 1) {
+          const made = room;
+          room = effection.withResolvers<void>();
+          made.resolve();
+        }
         if (!next.done) sum += next.value;
       }
     }
@@ -177,7 +191,7 @@ export const q1: Workload = {
     {
       id: 'effection',
       library: 'effection',
-      label: 'Effection `createQueue` (unbounded)',
+      label: 'Effection `createQueue` + a bound of 100 by hand (`withResolvers`)',
       run: async ({ n }) => summed(n, await effectionQueue(n)),
     },
     {
