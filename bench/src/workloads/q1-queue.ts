@@ -208,7 +208,7 @@ export const q1: Workload = {
     },
   ],
   notes: [
-    'Effection has no bounded queue: `createQueue()` is unbounded and `add()` never waits, so its producers run ahead (no backpressure). `createChannel()` is a broadcast (every subscriber gets every item), not a work queue shared by consumers: not used.',
+    'Effection has no bounded queue: `createQueue()` is unbounded and `add()` never waits (unbounded, its `add` costs O(queue length) once a million items are queued, and the row did not finish in minutes), so its producers wait on a `withResolvers()` that consumers resolve when there is room. `createChannel()` is a broadcast (every subscriber gets every item), not a work queue shared by consumers: not used.',
     'Memory per queued item: W7 (`queued item` rows).',
   ],
 };
