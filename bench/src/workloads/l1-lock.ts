@@ -4,17 +4,20 @@
  * the first waits in the lock's FIFO queue, so each round is a wait and a wake-up.
  */
 import { type Coroutine, getRunningLoop, run, type Task } from '@asyncio-ts/core-loop';
-import { Lock, Semaphore } from '@asyncio-ts/locks';
+import { type Acquirable, Lock, Semaphore } from '@asyncio-ts/locks';
 import { Effect, Semaphore as EffectSemaphore, Fiber } from 'effect';
 import { outcome, type Workload } from '../workload.js';
 
 export const TASKS = 10;
 
-/** asyncio-ts: `yield* lock.acquire(); yield; lock.release()`. Returns the rounds counted. */
-export function asyncioTsLock(rounds: number): number {
+/**
+ * asyncio-ts: 10 tasks doing `yield* lock.acquire(); yield; count++; lock.release()` on the
+ * primitive `make()` returns. Returns the rounds counted.
+ */
+function asyncioTsRounds(make: () => Acquirable, rounds: number): number {
   return run(function* () {
     const loop = getRunningLoop();
-    const lock = new Lock();
+    const lock = make();
     let count = 0;
     function* worker(): Coroutine<void> {
       for (let i = 0; i < rounds; i++) {
@@ -31,26 +34,12 @@ export function asyncioTsLock(rounds: number): number {
   });
 }
 
-/** asyncio-ts: the same with `Semaphore(1)`. */
-export function asyncioTsSemaphore(rounds: number): number {
-  return run(function* () {
-    const loop = getRunningLoop();
-    const sem = new Semaphore(1);
-    let count = 0;
-    function* worker(): Coroutine<void> {
-      for (let i = 0; i < rounds; i++) {
-        yield* sem.acquire();
-        yield;
-        count++;
-        sem.release();
-      }
-    }
-    const tasks: Task<void>[] = [];
-    for (let t = 0; t < TASKS; t++) tasks.push(loop.createTask(worker()));
-    for (const task of tasks) yield* task;
-    return count;
-  });
-}
+/** asyncio-ts on a `Lock`. */
+export const asyncioTsLock = (rounds: number): number => asyncioTsRounds(() => new Lock(), rounds);
+
+/** asyncio-ts on a `Semaphore(1)`. */
+export const asyncioTsSemaphore = (rounds: number): number =>
+  asyncioTsRounds(() => new Semaphore(1), rounds);
 
 /** The floor: a hand-written FIFO mutex for async functions (a queue of resolvers). */
 class NativeMutex {
