@@ -7,7 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MessagePort, Worker } from 'node:worker_threads';
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from 'node:worker_threads';
+import { type Coroutine, getRunningLoop } from '../src/index.js';
+import { addWakeSource, beginOutsideWork, wakeCellOf } from '../src/internal.js';
 
 let script: string | null = null;
 
@@ -64,4 +71,48 @@ export function startWakeWorker(job: WorkerJob): Worker {
     },
     transferList: [job.port],
   });
+}
+
+export interface Delivery {
+  value: number;
+  /** Wall time (ms) the worker posted, and the loop's wake source received it. */
+  sentAt: number;
+  receivedAt: number;
+}
+
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Awaits a real worker thread, the way the threads package does: outside work registered,
+ * a wake source that drains the port with receiveMessageOnPort (no 'message' listener, so
+ * only the wake cell can resume the loop), and nothing else scheduled meanwhile.
+ */
+export function* awaitWorker(
+  delayMs: number,
+  outcome: 'deliver' | 'die' = 'deliver',
+): Coroutine<Delivery> {
+  const loop = getRunningLoop();
+  const { port1, port2 } = new MessageChannel();
+  const work = beginOutsideWork(loop, 'worker computing 42');
+  const future = loop.createFuture<Delivery>();
+  const remove = addWakeSource(loop, () => {
+    const received = receiveMessageOnPort(port1);
+    if (received === undefined) return;
+    const message = received.message as { died?: true; value: number; sentAt: number };
+    if (message.died) {
+      work.abandon('the worker died');
+      return;
+    }
+    // Delivered through callSoonThreadsafe, as a package would hand over a result.
+    const receivedAt = wallNow();
+    loop.callSoonThreadsafe(() => future.setResult({ ...message, receivedAt }));
+    work.end();
+  });
+  startWakeWorker({ cell: wakeCellOf(loop), port: port2, delayMs, outcome, value: 42 });
+  try {
+    return yield* future;
+  } finally {
+    remove();
+    port1.close();
+  }
 }
