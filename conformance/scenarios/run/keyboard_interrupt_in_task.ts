@@ -30,10 +30,13 @@ export default function (print: Print): void {
   // "Task exception was never retrieved" (on stderr there): keep it out of the trace.
   const quiet = () => {};
   try {
-    run(function* () {
-      getRunningLoop().setExceptionHandler(quiet);
-      yield* main();
-    }, { clock: new VirtualClock() });
+    run(
+      function* () {
+        getRunningLoop().setExceptionHandler(quiet);
+        yield* main();
+      },
+      { clock: new VirtualClock() },
+    );
   } catch (e) {
     if (!(e instanceof KeyboardInterrupt)) throw e;
     print('asyncio.run raised KeyboardInterrupt', args(e));

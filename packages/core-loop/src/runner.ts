@@ -241,7 +241,8 @@ function cancelPending(loop: EventLoop): PendingShutdown | null {
 /** A shutdown that failed after main failed: reported, since main's error is thrown. */
 function reportShutdownError(loop: EventLoop, exception: unknown): void {
   loop.callExceptionHandler({
-    message: 'Exception in run() shutdown, after the main task failed (its error is the one thrown)',
+    message:
+      'Exception in run() shutdown, after the main task failed (its error is the one thrown)',
     exception,
   });
 }
