@@ -1,4 +1,5 @@
 import { KeyboardInterrupt, RuntimeError } from './errors.js';
+import type { EventLoop } from './event-loop.js';
 import { exitWith130OnUncaughtInterrupt } from './interrupt-exit.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
@@ -8,6 +9,20 @@ import type { Coroutine, CoroutineSource } from './types.js';
 
 function coroutineOf<T>(main: CoroutineSource<T>): Coroutine<T> {
   return typeof main === 'function' ? main() : main;
+}
+
+/**
+ * `run(main)` or `runAsync(main)` called while `running` runs: a nested run if the re-entry
+ * hooks (nest-patch) take it, else asyncio's refusal.
+ */
+function runNested<T>(running: EventLoop, main: CoroutineSource<T>, fn: string): T {
+  checkRunDepth(running);
+  const hooks = registry.reentry;
+  if (hooks !== null) {
+    const value = hooks.run(running, coroutineOf(main));
+    if (value !== NOT_HANDLED) return value as T;
+  }
+  throw new RuntimeError(`${fn} cannot be called from a running event loop`);
 }
 
 /** What run() and runAsync() do with the error main ended with, before throwing it. */
@@ -24,15 +39,7 @@ function mainFailed(error: unknown): void {
  */
 export function run<T>(main: CoroutineSource<T>, options?: RunOptions): T {
   const running = registry.running;
-  if (running !== null) {
-    checkRunDepth(running);
-    const hooks = registry.reentry;
-    if (hooks !== null) {
-      const value = hooks.run(running, coroutineOf(main));
-      if (value !== NOT_HANDLED) return value as T;
-    }
-    throw new RuntimeError('run() cannot be called from a running event loop');
-  }
+  if (running !== null) return runNested(running, main, 'run()');
   const runner = new Runner(options);
   let result: T;
   try {
@@ -55,15 +62,7 @@ export function run<T>(main: CoroutineSource<T>, options?: RunOptions): T {
  */
 export async function runAsync<T>(main: CoroutineSource<T>, options?: RunOptions): Promise<T> {
   const running = registry.running;
-  if (running !== null) {
-    checkRunDepth(running);
-    const hooks = registry.reentry;
-    if (hooks !== null) {
-      const value = hooks.run(running, coroutineOf(main));
-      if (value !== NOT_HANDLED) return value as T;
-    }
-    throw new RuntimeError('runAsync() cannot be called from a running event loop');
-  }
+  if (running !== null) return runNested(running, main, 'runAsync()');
   const runner = new Runner(options);
   let result: T;
   try {
