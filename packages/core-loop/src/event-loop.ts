@@ -560,7 +560,7 @@ export class EventLoop {
   }
 }
 
-/** @internal What host mode plugs into a loop while it runs on the host. */
+/** What host mode plugs into a loop while it runs on the host (through `/internal`). */
 export interface HostBridge {
   /** Something was scheduled: a waiting host driver must run the loop again. */
   wake(): void;

@@ -289,12 +289,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return more === null ? [first] : [first, ...more];
   }
 
+  /** @internal */
   private _addEntry(entry: CallbackEntry): void {
     if (this._firstCallback === null) this._firstCallback = entry;
     else if (this._moreCallbacks === null) this._moreCallbacks = [entry];
     else this._moreCallbacks.push(entry);
   }
 
+  /** @internal */
   private _scheduleEntry(entry: CallbackEntry): void {
     if (typeof entry === 'function')
       this._loop._scheduleDoneCallback(entry, this as Future<unknown>);

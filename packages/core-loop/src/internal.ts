@@ -7,6 +7,7 @@
 import type { CancelledError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
+import type { TimerHandle } from './handle.js';
 import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
 import { registry } from './registry.js';
 import type { Task } from './task.js';
@@ -114,4 +115,12 @@ export function makeCancelledError(future: Future<unknown>): CancelledError {
 /** The message a future was cancelled with (`cancel(msg)`), or '' when none was given. */
 export function cancelMessageOf(future: Future<unknown>): string {
   return future._cancelMessage ?? '';
+}
+
+/**
+ * The timers in `loop`'s heap, in heap order (cancelled ones stay until the loop drops them):
+ * for tests and diagnostics that check no timer is left behind.
+ */
+export function scheduledTimers(loop: EventLoop): readonly TimerHandle[] {
+  return [...loop._timers.items];
 }

@@ -132,12 +132,14 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /** Tasks are finished by their coroutine only (asyncio raises the same RuntimeError). */
-  override setResult(_value: T): void {
+  override setResult(value: T): void {
+    void value;
     throw new RuntimeError('Task does not support set_result operation');
   }
 
   /** Tasks are finished by their coroutine only (asyncio raises the same RuntimeError). */
-  override setException(_exception: unknown): void {
+  override setException(exception: unknown): void {
+    void exception;
     throw new RuntimeError('Task does not support set_exception operation');
   }
 

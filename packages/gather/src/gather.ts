@@ -50,19 +50,19 @@ export type GatherArgument = Awaitable<unknown> | PromiseLike<unknown>;
  * marking itself cancelled at once; the gather then ends with a CancelledError.
  */
 export class GatheringFuture<T> extends Future<T> {
-  /** @internal */
-  readonly _gather: GatherState | null;
+  /** The gather's bookkeeping: a true private field, so no sibling can reach it. */
+  readonly #gather: GatherState | null;
 
   /** @internal Made by gather(). */
   constructor(loop: EventLoop, state: GatherState | null) {
     super({ loop });
-    this._gather = state;
+    this.#gather = state;
   }
 
   /** Cancels the children; true if any was cancelled (asyncio's `_GatheringFuture.cancel`). */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
-    const state = this._gather;
+    const state = this.#gather;
     if (state === null) return false;
     const cancelled = state.cancelChildren(msg);
     // As in asyncio (bpo-32684): once a child was cancelled, the gather ends cancelled

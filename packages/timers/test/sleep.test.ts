@@ -1,4 +1,5 @@
 import { CancelledError, getRunningLoop, isCoroutine, RuntimeError } from '@asyncio-ts/core-loop';
+import { scheduledTimers } from '@asyncio-ts/core-loop/internal';
 import { sleep } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { all, runVirtual, spawn, type Trace } from './trace.js';
@@ -74,7 +75,7 @@ describe('sleep', () => {
           })(),
         );
         yield* all([a, b]);
-        trace.log(`timers left: ${getRunningLoop()._timers.size}`);
+        trace.log(`timers left: ${scheduledTimers(getRunningLoop()).length}`);
       });
       expect(lines).toEqual([
         't=0 a before',
@@ -118,7 +119,7 @@ describe('sleep', () => {
       yield* sleep(1);
       sleeper.cancel('enough');
       yield* sleep(0);
-      const live = loop._timers.items.filter((timer) => !timer.cancelled());
+      const live = scheduledTimers(loop).filter((timer) => !timer.cancelled());
       trace.log(`sleeper cancelled: ${sleeper.cancelled()}, live timers: ${live.length}`);
     });
     expect(lines).toEqual([
@@ -156,7 +157,7 @@ describe('sleep', () => {
       for (const task of tasks) task.cancel();
       yield* sleep(1);
       return {
-        live: loop._timers.items.filter((timer) => !timer.cancelled()).length,
+        live: scheduledTimers(loop).filter((timer) => !timer.cancelled()).length,
         cancelled: tasks.filter((task) => task.cancelled()).length,
         time: loop.time(),
       };
@@ -202,7 +203,7 @@ describe('sleep', () => {
       const first = coro.next();
       const closed = coro.return('closed early');
       (first.value as { cancel(): boolean }).cancel();
-      const live = loop._timers.items.filter((timer) => !timer.cancelled()).length;
+      const live = scheduledTimers(loop).filter((timer) => !timer.cancelled()).length;
       return [closed, live];
     });
     expect(result).toEqual([{ done: true, value: 'closed early' }, 0]);

@@ -4,6 +4,7 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
+import { scheduledTimers } from '@asyncio-ts/core-loop/internal';
 import { sleep, waitFor } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { caught, runVirtual, spawn, type Trace } from './trace.js';
@@ -44,7 +45,7 @@ describe('waitFor', () => {
     const { lines } = runVirtual(function* (trace) {
       const value = yield* waitFor(worker(trace, 1, 'in time'), 5);
       expectTypeOf(value).toEqualTypeOf<string>();
-      const live = getRunningLoop()._timers.items.filter((t) => !t.cancelled()).length;
+      const live = scheduledTimers(getRunningLoop()).filter((t) => !t.cancelled()).length;
       trace.log(`${value}, live timers: ${live}`);
     });
     expect(lines).toEqual([
@@ -157,7 +158,7 @@ describe('waitFor', () => {
         const loop = getRunningLoop();
         const inner = spawn(sleep(1e5, 'late'));
         yield* sleep(0);
-        const timers = loop._timers.size;
+        const timers = scheduledTimers(loop).length;
         return [yield* waitFor(inner, null), timers, loop.time()];
       });
       expect(result).toEqual(['late', 1, 1e5]);
