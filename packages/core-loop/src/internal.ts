@@ -13,9 +13,11 @@ import { registry } from './registry.js';
 import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
+export { checkSeconds, checkSecondsOrNull } from './checks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
+export { boundedRepr, formatCallback, repr } from './repr.js';
 export { cancelAllTasks } from './runner.js';
 export { NOT_HANDLED, type ReentryHooks };
 

@@ -17,6 +17,7 @@ import {
   isAwaitableObject,
   loopCancelledError,
   makeCancelledError,
+  repr,
 } from '@asyncio-ts/core-loop/internal';
 import { type AwaitedOf, loopFor, toFuture } from './awaitable.js';
 
@@ -282,21 +283,21 @@ function readOptions(options: unknown): { returnExceptions: boolean; limit: numb
     isCoroutine(options)
   ) {
     throw new TypeError(
-      `gather(aws, options): options must be an object like { returnExceptions, limit }, got ${String(options)}`,
+      `gather(aws, options): options must be an object like { returnExceptions, limit }, got ${repr(options)}`,
     );
   }
   const { returnExceptions, limit } = options as GatherOptions;
   if (returnExceptions !== undefined && typeof returnExceptions !== 'boolean') {
     throw new TypeError(
-      `gather(): returnExceptions must be a boolean, got ${typeof returnExceptions}`,
+      `gather(): returnExceptions must be a boolean, got ${repr(returnExceptions)}`,
     );
   }
   if (limit !== undefined) {
     if (typeof limit !== 'number') {
-      throw new TypeError(`gather(): limit must be a positive integer, got ${typeof limit}`);
+      throw new TypeError(`gather(): limit must be a positive integer, got ${repr(limit)}`);
     }
     if (!Number.isInteger(limit) || limit < 1) {
-      throw new RangeError(`gather(): limit must be a positive integer, got ${limit}`);
+      throw new RangeError(`gather(): limit must be a positive integer, got ${repr(limit)}`);
     }
   }
   return {

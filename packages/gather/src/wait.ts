@@ -8,6 +8,7 @@ import {
   isFuture,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
+import { checkSecondsOrNull } from '@asyncio-ts/core-loop/internal';
 import { describe, failed, otherLoop } from './awaitable.js';
 
 /** `wait()` returns when any future finishes (asyncio.FIRST_COMPLETED). */
@@ -30,12 +31,8 @@ export interface WaitOptions {
 
 /** Checks `timeout` (a number of seconds, null or undefined) and returns it or null. */
 export function checkTimeout(where: string, timeout: unknown): number | null {
-  if (timeout === undefined || timeout === null) return null;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout)) {
-    throw new TypeError(
-      `${where}: timeout must be a number of seconds or null, got ${describe(timeout)}`,
-    );
-  }
+  if (timeout === undefined) return null;
+  checkSecondsOrNull(timeout, `${where} timeout`);
   return timeout;
 }
 

@@ -330,7 +330,14 @@ describe('gather: cancellation', () => {
 describe('gather: bad input', () => {
   it.each([
     [42, '42'],
-    [{ a: 1 }, 'a plain object'],
+    [{ a: 1 }, '{a: 1}'],
+    [
+      // a function shows as its name, never its source text
+      function longBodyThatMustNotBePrinted() {
+        return 'x'.repeat(100);
+      },
+      '<function longBodyThatMustNotBePrinted>',
+    ],
     [() => 1, '<function anonymous>'],
     ['text', "'text'"],
     [null, 'null'],
@@ -397,10 +404,10 @@ describe('gather: bad input', () => {
       );
       expect(() => gather([sleep(0)], { limit: 1.5 })).toThrow(RangeError);
       expect(() => gather([sleep(0)], { limit: '2' as unknown as number })).toThrow(
-        new TypeError('gather(): limit must be a positive integer, got string'),
+        new TypeError("gather(): limit must be a positive integer, got '2'"),
       );
       expect(() => gather([sleep(0)], { returnExceptions: 1 as unknown as boolean })).toThrow(
-        new TypeError('gather(): returnExceptions must be a boolean, got number'),
+        new TypeError('gather(): returnExceptions must be a boolean, got 1'),
       );
       yield* sleep(0);
     });

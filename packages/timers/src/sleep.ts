@@ -5,7 +5,7 @@ import {
   type TimerHandle,
   type Yielded,
 } from '@asyncio-ts/core-loop';
-import { checkSeconds } from './check-seconds.js';
+import { checkSeconds } from '@asyncio-ts/core-loop/internal';
 
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {

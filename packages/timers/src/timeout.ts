@@ -9,7 +9,7 @@ import {
   type Task,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, describeValue } from './check-seconds.js';
+import { checkSecondsOrNull, repr } from '@asyncio-ts/core-loop/internal';
 
 /** asyncio's `timeouts._State`: the value is what `toString()` shows. */
 const CREATED = 'created';
@@ -131,7 +131,7 @@ function onTimeout(scope: Timeout): void {
 function checkBody(body: unknown, fn: string): void {
   if (typeof body !== 'function') {
     throw new TypeError(
-      `${fn}() body must be a function that makes a coroutine, got ${describeValue(body)}`,
+      `${fn}() body must be a function that makes a coroutine, got ${repr(body)}`,
     );
   }
 }

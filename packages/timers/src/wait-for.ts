@@ -8,7 +8,7 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, describeValue } from './check-seconds.js';
+import { checkSecondsOrNull, repr } from '@asyncio-ts/core-loop/internal';
 
 /** asyncio's `_release_waiter`: wakes whoever waits on `waiter`, once. */
 function releaseWaiter(waiter: Future<void>): void {
@@ -92,9 +92,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<
     aw === null ||
     typeof (aw as Partial<Awaitable<T>>)[Symbol.iterator] !== 'function'
   ) {
-    throw new TypeError(
-      `waitFor() expects a Future, a Task or a coroutine, got ${describeValue(aw)}`,
-    );
+    throw new TypeError(`waitFor() expects a Future, a Task or a coroutine, got ${repr(aw)}`);
   }
   return waitForTimeout(aw, timeout);
 }

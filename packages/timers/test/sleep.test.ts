@@ -170,7 +170,8 @@ describe('sleep', () => {
     ['1', "'1'"],
     [undefined, 'undefined'],
     [null, 'null'],
-    [{}, '<object>'],
+    [{}, '{}'],
+    [() => 1, '<function anonymous>'],
     [10n, '10n'],
   ])('rejects %s as a delay with a TypeError naming it', (delay, shown) => {
     expect(() => sleep(delay as number)).toThrow(TypeError);
