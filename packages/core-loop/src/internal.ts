@@ -19,6 +19,7 @@ export type { HostBridge } from './event-loop.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
 export { boundedRepr, formatCallback, repr } from './repr.js';
 export { cancelAllTasks } from './runner.js';
+export { releaseWaiter } from './waiters.js';
 export { NOT_HANDLED, type ReentryHooks };
 
 /** Installs (or with null removes) the re-entrancy hooks; returns the previous ones. */

@@ -8,7 +8,7 @@ import {
   isFuture,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull } from '@asyncio-ts/core-loop/internal';
+import { checkSecondsOrNull, releaseWaiter } from '@asyncio-ts/core-loop/internal';
 import { describe, failed, otherLoop } from './awaitable.js';
 
 /** `wait()` returns when any future finishes (asyncio.FIRST_COMPLETED). */
@@ -89,15 +89,14 @@ export function* wait<F extends Future<unknown>>(
     if (future.getLoop() !== loop) throw otherLoop(`wait(): element ${index}`, future, loop);
     index++;
   }
-  return yield* waitFor(futures, timeout, returnWhen, loop);
+  return yield* waitUntilDone(futures, timeout, returnWhen, loop);
 }
 
-function releaseWaiter(waiter: Future<void>): void {
-  if (!waiter.done()) waiter.setResult(undefined);
-}
-
-/** asyncio's `_wait`: one waiter future, one shared completion callback, one timer. */
-function* waitFor<F extends Future<unknown>>(
+/**
+ * asyncio's `_wait` (named apart from timers' public `waitFor`): one waiter future, one
+ * shared completion callback, one timer; returns `[done, pending]`.
+ */
+function* waitUntilDone<F extends Future<unknown>>(
   futures: Set<F>,
   timeout: number | null,
   returnWhen: ReturnWhen,

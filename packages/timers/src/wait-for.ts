@@ -8,12 +8,7 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, repr } from '@asyncio-ts/core-loop/internal';
-
-/** asyncio's `_release_waiter`: wakes whoever waits on `waiter`, once. */
-function releaseWaiter(waiter: Future<void>): void {
-  if (!waiter.done()) waiter.setResult(undefined);
-}
+import { checkSecondsOrNull, releaseWaiter, repr } from '@asyncio-ts/core-loop/internal';
 
 /**
  * asyncio's `_cancel_and_wait`: cancels `future` and waits until it is done, through a
