@@ -82,19 +82,19 @@ describe('Future and Task reprs (CPython 3.11)', () => {
 
   it('prints wait_for=... for a task in an await cycle instead of overflowing the stack', () => {
     const { loop } = jumpLoop();
-    let a: Task<void> | null = null;
-    let b: Task<void> | null = null;
-    a = loop.createTask(
+    const peers: { a?: Task<void>; b?: Task<void> } = {};
+    const a = loop.createTask(
       (function* (): Coroutine<void> {
         yield;
-        yield* b as Task<void>;
+        yield* peers.b as Task<void>;
       })(),
       { name: 'A' },
     );
-    b = loop.createTask(
+    peers.a = a;
+    peers.b = loop.createTask(
       (function* (): Coroutine<void> {
         yield;
-        yield* a as Task<void>;
+        yield* peers.a as Task<void>;
       })(),
       { name: 'B' },
     );
