@@ -52,7 +52,7 @@ describe('taskGroup', () => {
       expect(t1.result()).toBe(42);
       expect(t2.result()).toBe(11);
     });
-    expect(trace.lines).toEqual(['0 body done', '0.2 group done']);
+    expect(trace.lines).toEqual(['t=0 body done', 't=0.2 group done']);
   });
 
   it('accepts tasks created while the body runs (test_taskgroup_02)', () => {
@@ -117,9 +117,9 @@ describe('taskGroup', () => {
       expect((currentTask() as Task<unknown>).cancelling()).toBe(0);
     });
     expect(trace.lines).toEqual([
-      "0.1 t2 CancelledError('')",
-      "0.1 body CancelledError('')",
-      "0.1 group raised ExceptionGroup('unhandled errors in a TaskGroup (1 sub-exception)')",
+      't=0.1 t2 CancelledError()',
+      't=0.1 body CancelledError()',
+      "t=0.1 group raised ExceptionGroup('unhandled errors in a TaskGroup (1 sub-exception)')",
     ]);
   });
 
