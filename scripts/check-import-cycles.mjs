@@ -50,11 +50,13 @@ function sourceFiles(dir) {
 }
 
 // `import … from 'x'`, `export … from 'x'` and `import 'x'`, over several lines.
-const IMPORT = /^\s*(import|export)\s+(?:(type)\s+)?([\s\S]*?)\s*from\s*['"]([^'"]+)['"]/gm;
+const IMPORT = /^\s*(import|export)\s+(?:(type)\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]/gm;
 const BARE_IMPORT = /^\s*import\s*['"]([^'"]+)['"]/gm;
 
 /** The specifiers a file imports at run time. */
-export function runtimeImports(text) {
+export function runtimeImports(source) {
+  // Comments may hold example code (`@example` blocks): never read imports from them.
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found = [];
   for (const match of text.matchAll(IMPORT)) {
     const [, , typeKeyword, clause, specifier] = match;

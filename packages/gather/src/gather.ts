@@ -242,24 +242,82 @@ function* finishedCoroutine(): Coroutine<undefined> {
 const DONE_CORO: Coroutine<unknown> = finishedCoroutine();
 
 /**
- * asyncio.gather: a Future of the results of `aws` in argument order. Coroutines are wrapped
- * in Tasks; the same awaitable twice runs once. The first failure (or cancelled child) fails
- * the gather while the others keep running; cancelling the gather cancels the children.
- * The array form takes `{ returnExceptions, limit }`.
+ * asyncio.gather with no argument: a Future already done with `[]`.
  */
 export function gather(): GatheringFuture<[]>;
+/**
+ * asyncio.gather, array form with `returnExceptions: true`: every awaitable of `aws` runs to
+ * its end, and each place of the result holds its value or what it failed with (a
+ * CancelledError for a cancelled one); `limit` starts at most that many coroutines at once.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   function* fails() {
+ *     yield* sleep(1);
+ *     throw new Error('boom');
+ *   }
+ *   const [a, b] = yield* gather([sleep(2, 'a'), fails()], { returnExceptions: true });
+ *   console.log(a, b); // 'a' Error: boom
+ * });
+ * ```
+ */
 export function gather<const A extends readonly GatherArgument[]>(
   aws: A,
   options: GatherOptions & { returnExceptions: true },
 ): GatheringFuture<GatherResultsOrErrors<A>>;
+/**
+ * asyncio.gather, array form: a Future of the results of `aws` in argument order, typed
+ * place by place. The first failure fails the gather (the others keep running); `limit`
+ * (beyond asyncio) starts at most that many coroutines at once, in argument order.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const delays = [3, 1, 2];
+ *   const results = yield* gather(delays.map((d) => sleep(d, d)), { limit: 2 });
+ *   console.log(results); // [3, 1, 2], at t=3
+ * });
+ * ```
+ */
 export function gather<const A extends readonly GatherArgument[]>(
   aws: A,
   options?: GatherOptions & { returnExceptions?: false },
 ): GatheringFuture<GatherResults<A>>;
+/**
+ * asyncio.gather, array form with options known only at run time: the results, or (with
+ * `returnExceptions`) the results and failures, in argument order.
+ */
 export function gather<const A extends readonly GatherArgument[]>(
   aws: A,
   options: GatherOptions,
 ): GatheringFuture<GatherResults<A> | GatherResultsOrErrors<A>>;
+/**
+ * asyncio.gather: a Future of the results of the awaitables in argument order, typed place
+ * by place (`gather(a, b)` gives `[A, B]`). Coroutines are wrapped in Tasks; the same
+ * awaitable twice runs once. The first failure (or cancelled child) fails the gather while
+ * the others keep running; cancelling the gather cancels the children.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const [n, s] = yield* gather(sleep(1, 1), sleep(2, 'two')); // [number, string]
+ *   console.log(n, s); // 1 two, at t=2 (not 3: they run concurrently)
+ * });
+ * ```
+ */
 export function gather<A extends GatherArgument[]>(...aws: A): GatheringFuture<GatherResults<A>>;
 export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   if (args.length > 0 && Array.isArray(args[0])) {

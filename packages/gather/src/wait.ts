@@ -56,6 +56,20 @@ export function checkIterable(fs: unknown, what: string): Iterable<unknown> {
  * asyncio.wait: waits for the futures in `fs` (Futures or Tasks, not coroutines) and returns
  * `[done, pending]`. On `timeout` it returns what is done so far: nothing is cancelled and
  * no TimeoutError is thrown.
+ *
+ * @example
+ * ```ts
+ * import { createTask, run } from '@asyncio-ts/core-loop';
+ * import { FIRST_COMPLETED, wait } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const tasks = [createTask(sleep(1, 'a')), createTask(sleep(5, 'b'))];
+ *   const [done, pending] = yield* wait(tasks, { returnWhen: FIRST_COMPLETED });
+ *   console.log(done.size, pending.size); // 1 1, at t=1
+ *   for (const task of pending) task.cancel();
+ * });
+ * ```
  */
 export function* wait<F extends Future<unknown>>(
   fs: Iterable<F>,

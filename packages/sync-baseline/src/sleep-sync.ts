@@ -29,6 +29,16 @@ const ADVICE =
 /**
  * Python's `time.sleep(seconds)`: blocks the calling thread, without burning CPU, and with it
  * every task of a loop running on this thread. With `{ clock }` it sleeps on that clock.
+ *
+ * @example
+ * ```ts
+ * import { sleepSync } from '@asyncio-ts/sync-baseline';
+ * import { VirtualClock } from '@asyncio-ts/timers';
+ *
+ * sleepSync(0.5); // blocks the thread for half a second, like time.sleep(0.5)
+ * const clock = new VirtualClock();
+ * sleepSync(60, { clock }); // instant: clock.now() is now 60
+ * ```
  */
 export function sleepSync(seconds: number, options: SleepSyncOptions = {}): void {
   checkSleepLength(seconds, 'sleepSync() seconds');

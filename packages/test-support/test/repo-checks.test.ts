@@ -67,6 +67,18 @@ describe('check-import-cycles', () => {
     expect(out).toContain('packages/a/src/internal.ts <-> packages/b/src/index.ts');
   });
 
+  it('ignores imports written in comments (doc examples)', () => {
+    const root = write(join(scratch, 'comments'), {
+      'packages/a/package.json': manifest('@x/a'),
+      'packages/a/src/index.ts':
+        "export function a(): number {\n  return 1;\n}\n/**\n * @example\n * import { b } from './b.js';\n */\nexport const c = 3;\n",
+      'packages/a/src/b.ts': "import { a } from './index.js';\nexport const b = a;\n",
+    });
+    const { status, out } = node(cyclesScript, [root]);
+    expect(out).toContain('No runtime import cycles.');
+    expect(status).toBe(0);
+  });
+
   it('ignores type-only imports, which vanish at run time', () => {
     const root = write(join(scratch, 'types'), {
       'packages/a/package.json': manifest('@x/a'),

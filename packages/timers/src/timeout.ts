@@ -170,6 +170,22 @@ export function timeoutAt<T>(
  * asyncio.timeout: `yield* timeout(delay, function* (scope) { ... })` runs the body with a
  * deadline `delay` seconds after the body starts (null: never; `0` expires at the body's
  * first suspension). On expiry the caller gets a `TimeoutError`, as with `timeoutAt`.
+ *
+ * @example
+ * ```ts
+ * import { run, TimeoutError } from '@asyncio-ts/core-loop';
+ * import { sleep, timeout } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   try {
+ *     yield* timeout(1, function* () {
+ *       yield* sleep(10); // cancelled after 1 s
+ *     });
+ *   } catch (error) {
+ *     console.log(error instanceof TimeoutError); // true
+ *   }
+ * });
+ * ```
  */
 export function timeout<T>(
   delay: number | null,

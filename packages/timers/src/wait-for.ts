@@ -79,6 +79,21 @@ function* waitForTimeout<T>(awaitable: Awaitable<T>, timeout: number | null): Co
  * asyncio.wait_for (3.11): waits for `aw` (a coroutine is wrapped in a Task) at most
  * `timeout` seconds (null: no limit). On timeout the inner is cancelled, waited for, and a
  * `TimeoutError` with the CancelledError as `cause` is thrown; cancelling the wait cancels it.
+ *
+ * @example
+ * ```ts
+ * import { run, TimeoutError } from '@asyncio-ts/core-loop';
+ * import { sleep, waitFor } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const quick = yield* waitFor(sleep(0.5, 'ok'), 1); // 'ok'
+ *   try {
+ *     yield* waitFor(sleep(5), 1); // the sleep is cancelled after 1 s
+ *   } catch (error) {
+ *     console.log(quick, error instanceof TimeoutError); // ok true
+ *   }
+ * });
+ * ```
  */
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<T> {
   checkSecondsOrNull(timeout, 'waitFor() timeout');
