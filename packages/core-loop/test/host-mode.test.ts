@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  awaitPromise,
   CancelledError,
-  type Clock,
   type Coroutine,
   EventLoop,
   type Future,
@@ -19,39 +19,7 @@ import {
   run,
   runAsync,
 } from '../src/index.js';
-
-class JumpClock implements Clock {
-  t = 0;
-  now(): number {
-    return this.t;
-  }
-  idleUntil(deadline: number): number {
-    if (deadline > this.t) this.t = deadline;
-    return 0;
-  }
-}
-
-function* sleep(delay: number): Coroutine<void> {
-  if (delay <= 0) {
-    yield;
-    return;
-  }
-  const loop = getRunningLoop();
-  const future = loop.createFuture<void>();
-  const timer = loop.callLater(delay, () => {
-    if (!future.done()) future.setResult(undefined);
-  });
-  try {
-    yield* future;
-  } finally {
-    timer.cancel();
-  }
-}
-
-/** A coroutine that awaits a native promise (host mode only). */
-function* awaitPromise<T>(promise: PromiseLike<T>): Coroutine<T> {
-  return (yield promise) as T;
-}
+import { JumpClock, sleep } from './support.js';
 
 function delayed<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(() => resolve(value), ms));

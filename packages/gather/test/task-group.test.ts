@@ -1,5 +1,4 @@
 import {
-  type Awaitable,
   CancelledError,
   type Coroutine,
   currentTask,
@@ -9,7 +8,7 @@ import {
 } from '@asyncio-ts/core-loop';
 import { ExceptionGroup, TaskGroup, taskGroup } from '@asyncio-ts/gather';
 import { describe, expect, it } from 'vitest';
-import { describeError, loop, runVirtual, sleep, Trace } from './support.js';
+import { caught, describeError, loop, runVirtual, sleep, Trace } from './support.js';
 
 class MyError extends Error {
   override name = 'MyError';
@@ -24,15 +23,6 @@ function* crashAfter(delay: number, message = String(delay)): Coroutine<never> {
 function types(group: unknown): string[] {
   expect(group).toBeInstanceOf(ExceptionGroup);
   return [...new Set((group as ExceptionGroup).errors.map((e) => (e as Error).name))].sort();
-}
-
-function* caught<T>(coro: Awaitable<T>): Coroutine<unknown> {
-  try {
-    yield* coro;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('nothing was thrown');
 }
 
 describe('taskGroup', () => {
