@@ -10,7 +10,7 @@ import {
 import { GatheringFuture, gather } from '@asyncio-ts/gather';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
-import { describeError, job, loop, runVirtual, sleep, Trace } from './support.js';
+import { describeError, job, jumpLoop, loop, runVirtual, sleep, Trace } from './support.js';
 
 class Boom extends Error {
   override name = 'Boom';
@@ -431,4 +431,28 @@ describe('gather: many children', () => {
     for (let i = 0; i < n; i++) if (results[i] !== i) inOrder = false;
     expect(inOrder).toBe(true);
   }, 120_000);
+});
+
+describe('gather: reprs', () => {
+  it('a task that awaits a gather of itself has a bounded repr (no stack overflow)', () => {
+    const { loop: own } = jumpLoop();
+    const box: { gathering?: Future<unknown> } = {};
+    const task = own.createTask(
+      (function* (): Coroutine<void> {
+        yield;
+        yield* box.gathering as Future<unknown>;
+      })(),
+      { name: 'T' },
+    );
+    box.gathering = gather(task);
+    own.stop();
+    own.runForever();
+    own.stop();
+    own.runForever();
+    expect(String(task)).toBe(
+      "<Task pending name='T' wait_for=<GatheringFuture pending cb=[Task.task_wakeup()]> cb=[anonymous()]>",
+    );
+    expect(String(box.gathering)).toBe('<GatheringFuture pending cb=[Task.task_wakeup()]>');
+    own.close();
+  });
 });
