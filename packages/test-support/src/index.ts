@@ -30,7 +30,7 @@ export class Trace {
   }
 }
 
-/** A Clock that jumps to each deadline instead of waiting: exact, instant times. */
+/** A Clock that jumps to each deadline instead of waiting: exact, instant times (rate 0). */
 export class JumpClock implements Clock {
   t: number;
   /** Every deadline the loop idled until, in order. */
@@ -44,7 +44,13 @@ export class JumpClock implements Clock {
     return this.t;
   }
 
-  idleUntil(deadline: number): number {
+  /**
+   * Jumps to `deadline`, unless something outside the loop is pending (`outsideIdleFor` is
+   * set): then, like timers' VirtualClock (trio's autojump rule), time stands still and the
+   * loop waits in real time until what is pending arrives.
+   */
+  idleUntil(deadline: number, outsideIdleFor?: number): number {
+    if (outsideIdleFor !== undefined) return Number.POSITIVE_INFINITY;
     this.idles.push(deadline);
     if (deadline > this.t) this.t = deadline;
     return 0;
