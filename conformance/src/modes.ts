@@ -1,7 +1,7 @@
 /**
  * Scenarios that run in both modes: the program takes the runner (`run` or `runAsync`) and
- * exports `default` (blocking) and `host` (host mode); `test/host-mode.test.ts` requires the
- * host-mode trace to equal Python's too.
+ * exports `default` (blocking) and `host` (host mode); `test/host-mode-scenarios.test.ts`
+ * requires the host-mode trace to equal Python's too.
  */
 import { type Coroutine, type RunOptions, run, runAsync } from '@asyncio-ts/core-loop';
 import type { Print } from './pyfmt.js';

@@ -45,42 +45,27 @@ export function readRecorded(scenario: Scenario): string | null {
   return existsSync(scenario.recorded) ? readFileSync(scenario.recorded, 'utf8') : null;
 }
 
-/**
- * A scenario's TypeScript program: runs to the end, printing through `print`. A program that
- * returns a promise (host mode) is awaited.
- */
-export type ScenarioProgram = (print: Print) => unknown;
+/** A scenario's TypeScript program: runs to the end, printing through `print`. */
+export type ScenarioProgram = (print: Print) => void;
 
 /**
  * Runs the TypeScript side and returns its trace. An exception that escapes the program is
  * part of the trace (as Python's would be a traceback), so that the comparison shows it.
  */
-export async function runTypeScript(
-  scenario: Scenario,
-  entry: 'default' | 'host' = 'default',
-): Promise<string[]> {
-  const module = (await import(pathToFileURL(scenario.typescript).href)) as Partial<
-    Record<'default' | 'host', ScenarioProgram>
-  >;
-  const program = module[entry];
-  if (typeof program !== 'function') {
-    throw new TypeError(
-      `${scenario.typescript} must export ${entry} as a function (print) => void`,
-    );
+export async function runTypeScript(scenario: Scenario): Promise<string[]> {
+  const module = (await import(pathToFileURL(scenario.typescript).href)) as {
+    default?: ScenarioProgram;
+  };
+  if (typeof module.default !== 'function') {
+    throw new TypeError(`${scenario.typescript} must export a default function (print) => void`);
   }
   const { print, lines } = createPrinter();
   try {
-    await program(print);
+    module.default(print);
   } catch (error) {
     lines.push(
       `!! uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
     );
   }
   return lines;
-}
-
-/** True when the scenario also exports `host`: the same program run with `runAsync`. */
-export async function hasHostMode(scenario: Scenario): Promise<boolean> {
-  const module = (await import(pathToFileURL(scenario.typescript).href)) as { host?: unknown };
-  return typeof module.host === 'function';
 }

@@ -11,14 +11,6 @@ import { sleep, VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { generateProgram, programGlobals, toTypeScript } from '../src/generator.js';
 import { createPrinter } from '../src/pyfmt.js';
-import { normalisePythonTrace, traceLines } from '../src/python.js';
-import {
-  hasHostMode,
-  listScenarios,
-  readRecorded,
-  runTypeScript,
-  type Scenario,
-} from '../src/scenarios.js';
 
 // Host mode (runAsync) must keep the blocking run's semantics: the same generated programs
 // that are compared with CPython above print the same trace when run on the host.
@@ -54,29 +46,6 @@ describe(`${count} generated programs in host mode`, () => {
       const host = await trace(source, runAsync as RunLike);
       expect(blocking).not.toMatch(/^!! uncaught/m);
       expect(host).toBe(blocking);
-    });
-  }
-});
-
-// Scenarios written for both modes (src/modes.ts) export `host`: run with runAsync, they must
-// print Python's recorded trace too (scenarios.test.ts keeps that recording equal to Python's).
-const twoModeScenarios: Scenario[] = [];
-for (const scenario of listScenarios()) {
-  if (await hasHostMode(scenario)) twoModeScenarios.push(scenario);
-}
-
-describe('scenarios in host mode', () => {
-  it('include the contextvars ones', () => {
-    const ids = twoModeScenarios.map((s) => s.id);
-    expect(ids).toContain('contextvars/native_await');
-    expect(ids.length).toBeGreaterThanOrEqual(4);
-  });
-  for (const scenario of twoModeScenarios) {
-    it(`${scenario.id} prints what asyncio prints, with runAsync`, async () => {
-      const recorded = readRecorded(scenario);
-      expect(recorded, `${scenario.id}.out`).not.toBeNull();
-      const expected = traceLines(normalisePythonTrace(recorded ?? ''));
-      expect(await runTypeScript(scenario, 'host')).toEqual(expected);
     });
   }
 });

@@ -5,7 +5,7 @@ import type { Print } from '../../src/pyfmt.js';
 const pythonName = (e: unknown): string =>
   e instanceof RangeError ? 'ValueError' : e instanceof Error ? e.name : String(e);
 
-export default function (print: Print): void {
+function program(print: Print): void {
   const a = new ContextVar<number | null>('a');
   const b = new ContextVar('b', { default: 5 });
   const attempt = (label: string, fn: () => unknown): void => {
@@ -32,3 +32,7 @@ export default function (print: Print): void {
     attempt('a.get(None) at the end', () => a.get(null));
   });
 }
+
+export default program;
+/** No loop is involved: host mode prints the same. */
+export const host = async (print: Print): Promise<void> => program(print);

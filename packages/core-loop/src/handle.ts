@@ -8,8 +8,8 @@ import {
   type HashMap,
   leaveContext,
 } from '@asyncio-ts/contextvars/internal';
+import { KeyboardInterrupt } from './errors.js';
 import type { EventLoop } from './event-loop.js';
-import type { Runnable } from './ready-queue.js';
 import { formatCallback } from './repr.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take whatever arguments they were scheduled with
@@ -20,7 +20,8 @@ type AnyCallback = (...args: any[]) => unknown;
  * running; an exception it throws goes to the loop's exception handler. The callback runs in
  * a copy of the context that was current when it was scheduled (or in the one passed).
  */
-export class Handle implements Runnable, ContextOwner {
+// A Runnable of the ready queue (structurally: `_cancelled`, `_run`).
+export class Handle implements ContextOwner {
   /** @internal */
   _cancelled = false;
   /** @internal */
@@ -126,8 +127,10 @@ export class Handle implements Runnable, ContextOwner {
     leaveContext(context, previous);
   }
 
-  /** @internal */
+  /** @internal The callback failed: the exception handler hears of it (the context is left). */
   private _reportException(exception: unknown): void {
+    // Like asyncio's (KeyboardInterrupt, SystemExit): it ends the run, not just the callback.
+    if (exception instanceof KeyboardInterrupt) throw exception;
     this._loop.callExceptionHandler({
       message: `Exception in callback ${this.describeCallback()}`,
       exception,

@@ -5,6 +5,7 @@ import { Context, ContextVar, copyContext } from '@asyncio-ts/contextvars';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type Coroutine,
+  createTask,
   type ExceptionContext,
   ensureFuture,
   getRunningLoop,
@@ -102,7 +103,7 @@ describe('tasks run in their own context', () => {
     expect(cvar.get()).toBe(-1);
   });
 
-  for (const how of ['loop.createTask', 'ensureFuture'] as const) {
+  for (const how of ['loop.createTask', 'createTask', 'ensureFuture'] as const) {
     it(`${how}(coro, { context }) runs the task in that very Context (test_context_4..6)`, () => {
       const cvar = new ContextVar<number>('cvar');
       const ret = runOnLoop(function* () {
@@ -112,7 +113,11 @@ describe('tasks run in their own context', () => {
         }
         const loop = getRunningLoop();
         const make = (c: Coroutine<void>, context: Context) =>
-          how === 'ensureFuture' ? ensureFuture(c, { context }) : loop.createTask(c, { context });
+          how === 'ensureFuture'
+            ? ensureFuture(c, { context })
+            : how === 'createTask'
+              ? createTask(c, { context })
+              : loop.createTask(c, { context });
         const out: (number | undefined)[] = [];
         const ctx = copyContext();
         out.push(ctx.get(cvar));
@@ -316,6 +321,18 @@ describe('callbacks run in the context current when they were scheduled', () => 
     loop.close();
     expect(trace).toEqual(['cb 1 sees none', 'cb 1 sees set by cb']);
     expect(ctx.get(cvar)).toBe('set by cb');
+  });
+
+  it('a done callback kept with its context reads as itself in the repr', () => {
+    const { loop } = jumpLoop();
+    const fut = loop.createFuture();
+    const ctx = new Context();
+    ctx.run(() => new ContextVar('v').set(1));
+    function onDone(): void {}
+    ctx.run(() => fut.addDoneCallback(onDone));
+    fut.addDoneCallback(onDone, { context: ctx });
+    expect(String(fut)).toBe('<Future pending cb=[onDone(), onDone()]>');
+    loop.close();
   });
 
   it('the exception handler runs outside the failing callback context', () => {
