@@ -119,6 +119,7 @@ export class EventLoop {
    * in a copy of the current context, or in `options.context` (asyncio's `context=`).
    */
   callSoon<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
+  /** callSoon in an explicit context: `loop.callSoon({ context }, cb, ...args)` (asyncio's `context=`). */
   callSoon<A extends unknown[]>(options: CallOptions, callback: Callback<A>, ...args: A): Handle;
   callSoon(callback: AnyCallback | CallOptions): Handle {
     if (isCallOptions(callback)) {
@@ -146,6 +147,7 @@ export class EventLoop {
    * cannot hold the loop object: it wakes the loop with `notifyWakeCell` (core-loop/internal).
    */
   callSoonThreadsafe<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
+  /** callSoonThreadsafe in an explicit context: `{ context }` before the callback. */
   callSoonThreadsafe<A extends unknown[]>(
     options: CallOptions,
     callback: Callback<A>,
@@ -163,6 +165,7 @@ export class EventLoop {
    * copy of the current context or in `options.context`.
    */
   callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle;
+  /** callLater in an explicit context: `loop.callLater(delay, { context }, cb, ...args)`. */
   callLater<A extends unknown[]>(
     delay: number,
     options: CallOptions,
@@ -189,6 +192,7 @@ export class EventLoop {
    * of the current context or in `options.context`.
    */
   callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle;
+  /** callAt in an explicit context: `loop.callAt(when, { context }, cb, ...args)`. */
   callAt<A extends unknown[]>(
     when: number,
     options: CallOptions,
