@@ -11,6 +11,7 @@ import {
   RuntimeError,
   type Task,
 } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { describe, failed } from './awaitable.js';
 import { ExceptionGroup } from './exception-group.js';
 
@@ -53,8 +54,10 @@ export class TaskGroup {
       throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     }
     const loop = this.loop as EventLoop;
-    const name = options?.name;
-    const task = name === undefined ? loop.createTask(coro) : loop.createTask(coro, { name });
+    const name = ownOption(options, 'name');
+    // As 3.11's TaskGroup: the task is made unnamed (it takes a number) and renamed after.
+    const task = loop.createTask(coro);
+    if (name !== undefined) task.setName(name);
     task.addDoneCallback(this.onTaskDone);
     this.tasks.add(task as Task<unknown>);
     return task;
