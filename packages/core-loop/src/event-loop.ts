@@ -440,9 +440,11 @@ export class EventLoop {
     const timers = this._timers;
     const ready = this._ready;
     if (timers.size > 0) {
-      const end = this._clock.now() + CLOCK_RESOLUTION;
+      // Compare the distance, not `_when < now + resolution`: past 2^24 s, `now + 1e-9` is
+      // `now` itself, and a timer due exactly now would never run (the loop would spin).
+      const now = this._clock.now();
       let top = timers.peek();
-      while (top !== undefined && top._when < end) {
+      while (top !== undefined && top._when - now < CLOCK_RESOLUTION) {
         timers.pop();
         top._scheduled = false;
         if (top._cancelled) this._timerCancelledCount--;

@@ -1,0 +1,41 @@
+/** Issue 16's items, inside nested runs (nest-patch applied). */
+import { type Coroutine, getRunningLoop, RuntimeError, run } from '@asyncio-ts/core-loop';
+import { apply, revert } from '@asyncio-ts/nest-patch';
+import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/** A VirtualClock that fails instead of letting a spinning loop hang the test. */
+class GuardedClock extends VirtualClock {
+  private reads = 0;
+  override now(): number {
+    if (++this.reads > 100_000) throw new RuntimeError('the loop spins: time never reaches a timer');
+    return super.now();
+  }
+}
+
+function* sleeps(steps: number, seconds: number): Coroutine<number[]> {
+  const loop = getRunningLoop();
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    yield* sleep(seconds);
+    times.push(loop.time());
+  }
+  return times;
+}
+
+describe('hardening inside nested runs', () => {
+  afterEach(() => revert());
+
+  it('fires timers at a far virtual time (2^24 s) in a nested run()', () => {
+    apply();
+    const start = 2 ** 24;
+    const times = run(
+      function* () {
+        yield* sleep(1);
+        return run(() => sleeps(2, 1));
+      },
+      { clock: new GuardedClock({ start }) },
+    );
+    expect(times).toEqual([start + 2, start + 3]);
+  });
+});
