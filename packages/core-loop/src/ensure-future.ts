@@ -1,6 +1,7 @@
 import { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
+import { ownOption } from './options.js';
 import { asCoroutine, isAwaitableObject, isFuture, isThenable } from './predicates.js';
 import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
@@ -20,7 +21,7 @@ export function ensureFuture<T>(
   awaitable: Awaitable<T> | PromiseLike<T>,
   options?: EnsureFutureOptions,
 ): Future<T> {
-  const loop = options?.loop;
+  const loop = ownOption(options, 'loop');
   if (isFuture(awaitable)) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
       throw new RuntimeError(

@@ -12,6 +12,7 @@ import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
+import { ownOption } from './options.js';
 import { isFuture } from './predicates.js';
 import { ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
@@ -92,8 +93,8 @@ export class EventLoop {
 
   /** A new loop, not running; `options.clock` replaces the real clock. */
   constructor(options?: EventLoopOptions) {
-    this._clock = options?.clock ?? defaultClock;
-    this._debug = options?.debug ?? debugFromEnvironment();
+    this._clock = ownOption(options, 'clock') ?? defaultClock;
+    this._debug = ownOption(options, 'debug') ?? debugFromEnvironment();
   }
 
   /** The loop's clock, in seconds (asyncio's `loop.time()`). */
@@ -175,7 +176,7 @@ export class EventLoop {
   /** asyncio's `loop.create_task(coro, name=...)`: schedules the coroutine's first step. */
   createTask<T>(coro: Coroutine<T>, options?: Omit<TaskOptions, 'loop'>): Task<T> {
     this._checkClosed();
-    const name = options?.name;
+    const name = ownOption(options, 'name');
     return new Task(coro, name === undefined ? { loop: this } : { loop: this, name });
   }
 

@@ -6,6 +6,7 @@ import {
   RuntimeError,
 } from './errors.js';
 import type { EventLoop } from './event-loop.js';
+import { ownOption } from './options.js';
 import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
@@ -100,7 +101,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
-    this._loop = options?.loop ?? getEventLoop();
+    this._loop = ownOption(options, 'loop') ?? getEventLoop();
   }
 
   /** The loop this future belongs to. */

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
 import { Future } from './future.js';
+import { ownOption } from './options.js';
 import { isCoroutine } from './predicates.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
@@ -87,7 +88,9 @@ export class Runner {
   getLoop(): EventLoop {
     if (this.state === 'closed') throw new RuntimeError('Runner is closed');
     if (this.loop === null) {
-      const { clock, debug, loopFactory } = this.options;
+      const clock = ownOption(this.options, 'clock');
+      const debug = ownOption(this.options, 'debug');
+      const loopFactory = ownOption(this.options, 'loopFactory');
       const loop =
         loopFactory !== undefined
           ? loopFactory()
@@ -149,7 +152,8 @@ export class Runner {
   }
 
   private finishClose(loop: EventLoop): void {
-    if (this.options.loopFactory === undefined && registry.current === loop) setEventLoop(null);
+    if (ownOption(this.options, 'loopFactory') === undefined && registry.current === loop)
+      setEventLoop(null);
     loop.close();
     this.loop = null;
     this.state = 'closed';

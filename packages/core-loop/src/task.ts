@@ -2,6 +2,7 @@ import { FUTURE_BRAND } from './brand.js';
 import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
+import { ownOption } from './options.js';
 import { isCoroutine, isThenable } from './predicates.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
@@ -54,18 +55,18 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
-    super(options?.loop === undefined ? undefined : { loop: options.loop });
+    const loop = ownOption(options, 'loop');
+    super(loop === undefined ? undefined : { loop });
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._coro = coro;
-    const name = options?.name;
+    const name = ownOption(options, 'name');
     // As in asyncio, only unnamed tasks take a number.
     this._number = name === undefined ? ++registry.taskCounter : 0;
     this._name = name === undefined ? null : String(name);
-    const loop = this._loop;
-    loop._schedule(this);
-    loop._registerTask(this as Task<unknown>);
+    this._loop._schedule(this);
+    this._loop._registerTask(this as Task<unknown>);
   }
 
   /** The task's name. */

@@ -7,6 +7,7 @@ import {
   TimeoutError,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { type AwaitedOf, toFuture } from './awaitable.js';
 import type { GatherArgument } from './gather.js';
 import { checkIterable, checkTimeout } from './wait.js';
@@ -28,7 +29,7 @@ export function asCompleted<A extends GatherArgument>(
   options?: AsCompletedOptions,
 ): IterableIterator<Coroutine<AwaitedOf<A>>> {
   const iterable = checkIterable(aws, 'an iterable of futures');
-  const timeout = checkTimeout('asCompleted()', options?.timeout);
+  const timeout = checkTimeout('asCompleted()', ownOption(options, 'timeout'));
   return new AsCompleted<AwaitedOf<A>>(iterable, timeout);
 }
 

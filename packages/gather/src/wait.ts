@@ -8,6 +8,7 @@ import {
   isFuture,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { describe, failed, otherLoop } from './awaitable.js';
 
 /** `wait()` returns when any future finishes (asyncio.FIRST_COMPLETED). */
@@ -65,8 +66,8 @@ export function* wait<F extends Future<unknown>>(
   options?: WaitOptions,
 ): Coroutine<[done: Set<F>, pending: Set<F>]> {
   checkIterable(fs, 'a list of futures');
-  const timeout = checkTimeout('wait()', options?.timeout);
-  const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
+  const timeout = checkTimeout('wait()', ownOption(options, 'timeout'));
+  const returnWhen = ownOption(options, 'returnWhen') ?? ALL_COMPLETED;
   const futures = new Set(fs);
   if (futures.size === 0) throw new RangeError('Set of Tasks/Futures is empty.');
   if (

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 class GuardedClock extends VirtualClock {
   private reads = 0;
   override now(): number {
-    if (++this.reads > 100_000) throw new RuntimeError('the loop spins: time never reaches a timer');
+    if (++this.reads > 100_000)
+      throw new RuntimeError('the loop spins: time never reaches a timer');
     return super.now();
   }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '@asyncio-ts/core-loop';
-import { blockFor } from '@asyncio-ts/core-loop/internal';
+import { blockFor, ownOption } from '@asyncio-ts/core-loop/internal';
 
 /** Options of `sleepSync()`. */
 export interface SleepSyncOptions {
@@ -40,7 +40,7 @@ const ADVICE =
  */
 export function sleepSync(seconds: number, options: SleepSyncOptions = {}): void {
   checkSeconds(seconds, 'sleepSync()');
-  const { clock } = options;
+  const clock = ownOption(options, 'clock');
   if (clock === undefined) {
     blockFor(seconds, ADVICE);
     return;

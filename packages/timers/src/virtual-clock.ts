@@ -1,4 +1,5 @@
 import { type Clock, defaultClock } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { describeValue } from './check-seconds.js';
 
 /** Options for `new VirtualClock()`. */
@@ -44,8 +45,8 @@ export class VirtualClock implements Clock {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
       throw new TypeError(`VirtualClock options must be an object, got ${describeValue(options)}`);
     }
-    const start = options?.start;
-    const rate = options?.rate;
+    const start = ownOption(options, 'start');
+    const rate = ownOption(options, 'rate');
     this._offset = start === undefined ? 0 : checkOption('start', start, -Infinity);
     this.rate = rate === undefined ? 0 : checkOption('rate', rate, 0);
   }
