@@ -1,3 +1,4 @@
+import { checkLoop } from './checks.js';
 import { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
@@ -22,6 +23,7 @@ export function ensureFuture<T>(
   options?: EnsureFutureOptions,
 ): Future<T> {
   const loop = ownOption(options, 'loop');
+  if (loop !== undefined) checkLoop(loop, 'ensureFuture(): options.loop');
   if (isFuture(awaitable)) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
       throw new RuntimeError(

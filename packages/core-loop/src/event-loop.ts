@@ -1,5 +1,6 @@
 import { blockFor } from './blocking-wait.js';
-import { checkCallback, checkTime } from './checks.js';
+import { LOOP_BRAND } from './brand.js';
+import { checkCallback, checkClock, checkInstrument, checkTime } from './checks.js';
 import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
@@ -93,7 +94,9 @@ export class EventLoop {
 
   /** A new loop, not running; `options.clock` replaces the real clock. */
   constructor(options?: EventLoopOptions) {
-    this._clock = ownOption(options, 'clock') ?? defaultClock;
+    const clock = ownOption(options, 'clock');
+    if (clock !== undefined) checkClock(clock, 'new EventLoop(): options.clock');
+    this._clock = clock ?? defaultClock;
     this._debug = ownOption(options, 'debug') ?? debugFromEnvironment();
   }
 
@@ -325,6 +328,7 @@ export class EventLoop {
 
   /** Attaches an instrument (see `Instrument`). */
   addInstrument(instrument: Instrument): void {
+    checkInstrument(instrument);
     if (this._instruments === null) this._instruments = [instrument];
     else if (!this._instruments.includes(instrument)) this._instruments.push(instrument);
   }
@@ -348,10 +352,10 @@ export class EventLoop {
     const instruments = this._instruments;
     if (instruments === null) return;
     for (const instrument of instruments.length === 1 ? instruments : [...instruments]) {
-      const fn = instrument[hook] as ((this: Instrument, arg: unknown) => void) | undefined;
-      if (fn === undefined) continue;
       try {
-        fn.call(instrument, arg);
+        // Read inside the try: a getter that throws is the instrument's failure too.
+        const fn = instrument[hook] as ((this: Instrument, arg: unknown) => void) | undefined;
+        if (fn !== undefined) fn.call(instrument, arg);
       } catch (exception) {
         this.removeInstrument(instrument);
         this.callExceptionHandler({
@@ -570,5 +574,7 @@ export interface HostBridge {
   /** A future that settles with the native promise. */
   adopt(thenable: PromiseLike<unknown>): Future<unknown>;
 }
+
+Object.defineProperty(EventLoop.prototype, LOOP_BRAND, { value: true });
 
 registry.makeLoop ??= () => new EventLoop();

@@ -1,4 +1,5 @@
 import { FUTURE_BRAND } from './brand.js';
+import { checkLoop } from './checks.js';
 import {
   type CancelledError,
   InvalidStateError,
@@ -101,7 +102,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
-    this._loop = ownOption(options, 'loop') ?? getEventLoop();
+    const loop = ownOption(options, 'loop');
+    if (loop !== undefined) checkLoop(loop, `new ${new.target.name}(): options.loop`);
+    this._loop = loop ?? getEventLoop();
   }
 
   /** The loop this future belongs to. */

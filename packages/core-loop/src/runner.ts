@@ -1,3 +1,4 @@
+import { checkClock, checkLoop } from './checks.js';
 import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
@@ -46,6 +47,7 @@ export class Runner {
   /** A runner whose loop is made on first use. */
   constructor(options?: RunOptions) {
     this.options = options ?? {};
+    checkRunOptions(this.options);
   }
 
   /** Runs `coro` to completion on the runner's loop and returns its result (blocking). */
@@ -95,6 +97,7 @@ export class Runner {
         loopFactory !== undefined
           ? loopFactory()
           : new EventLoop(clock === undefined ? {} : { clock });
+      if (loopFactory !== undefined) checkLoop(loop, 'the loop made by loopFactory()');
       if (debug !== undefined) loop.setDebug(debug);
       this.loop = loop;
       this.state = 'initialized';
@@ -157,6 +160,19 @@ export class Runner {
     loop.close();
     this.loop = null;
     this.state = 'closed';
+  }
+}
+
+/** TypeErrors at the call for options that would only fail later, inside the run. */
+function checkRunOptions(options: RunOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`options must be an object like { clock, debug }, got ${repr(options)}`);
+  }
+  const clock = ownOption(options, 'clock');
+  if (clock !== undefined) checkClock(clock, 'options.clock');
+  const loopFactory = ownOption(options, 'loopFactory');
+  if (loopFactory !== undefined && typeof loopFactory !== 'function') {
+    throw new TypeError(`options.loopFactory must be a function, got ${repr(loopFactory)}`);
   }
 }
 
