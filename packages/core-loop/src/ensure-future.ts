@@ -26,7 +26,8 @@ export function ensureFuture<T>(
   if (loop !== undefined) checkLoop(loop, 'ensureFuture(): options.loop');
   if (isFuture(awaitable)) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
-      throw new RuntimeError(
+      // asyncio's ValueError, mapped to RangeError as everywhere (see the README).
+      throw new RangeError(
         'The future belongs to a different loop than the one specified as the loop argument',
       );
     }

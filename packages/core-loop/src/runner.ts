@@ -147,7 +147,8 @@ export class Runner {
     options: RunnerRunOptions | undefined,
     method: string,
   ): Task<T> {
-    if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    // asyncio.Runner.run raises ValueError here: RangeError, as every ValueError of asyncio.
+    if (!isCoroutine(coro)) throw new RangeError(`a coroutine was expected, got ${repr(coro)}`);
     if (registry.running !== null) {
       throw new RuntimeError(`${method} cannot be called from a running event loop`);
     }
