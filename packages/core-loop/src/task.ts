@@ -18,6 +18,17 @@ export interface TaskOptions {
 
 /** @internal "No exception to throw into the coroutine" (undefined and null can be thrown). */
 const NO_EXCEPTION: unique symbol = Symbol('no exception');
+/** Marks a coroutine a Task has taken, in every copy of the package. */
+const CLAIMED: unique symbol = Symbol.for('asyncio-ts.coroutine.claimed') as never;
+
+/**
+ * Stands in for a coroutine that a task already drove (or drives): the task fails with
+ * asyncio's error at its first step, and the other task's coroutine is left untouched.
+ */
+function* reusedCoroutine(): Coroutine<never> {
+  throw new RuntimeError('cannot reuse already awaited coroutine');
+}
+
 /** @internal In `_stepException`: the task was queued because `_futWaiter` is done. */
 export const WAKE_UP: unique symbol = Symbol('wake up');
 
@@ -60,7 +71,17 @@ export class Task<T = unknown> extends Future<T> {
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    this._coro = coro;
+    const mark = coro as unknown as { [CLAIMED]?: true };
+    if (mark[CLAIMED] === true) {
+      this._coro = reusedCoroutine();
+    } else {
+      this._coro = coro;
+      try {
+        mark[CLAIMED] = true;
+      } catch {
+        // A frozen custom coroutine cannot be marked: its reuse is not detected.
+      }
+    }
     const name = ownOption(options, 'name');
     // As in asyncio, only unnamed tasks take a number.
     this._number = name === undefined ? ++registry.taskCounter : 0;

@@ -39,4 +39,22 @@ describe('hardening inside nested runs', () => {
     );
     expect(times).toEqual([start + 2, start + 3]);
   });
+
+  it('refuses to reuse a coroutine in a nested run()', () => {
+    apply();
+    const message = run(
+      function* () {
+        const coro = sleeps(1, 1);
+        run(coro);
+        try {
+          run(coro);
+        } catch (error) {
+          return `${(error as Error).name}: ${(error as Error).message}`;
+        }
+        return 'reused';
+      },
+      { clock: new VirtualClock() },
+    );
+    expect(message).toBe('RuntimeError: cannot reuse already awaited coroutine');
+  });
 });

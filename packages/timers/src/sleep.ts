@@ -2,6 +2,7 @@ import {
   type Coroutine,
   type Future,
   getRunningLoop,
+  RuntimeError,
   type TimerHandle,
   type Yielded,
 } from '@asyncio-ts/core-loop';
@@ -10,6 +11,11 @@ import { checkSeconds } from './check-seconds.js';
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
   if (!future.cancelled()) future.setResult(result);
+}
+
+/** asyncio's error for a coroutine resumed after it finished. */
+function reuseError(): RuntimeError {
+  return new RuntimeError('cannot reuse already awaited coroutine');
 }
 
 /**
@@ -30,9 +36,9 @@ class SleepZero<T> {
       this._state = 1;
       return { done: false, value: undefined };
     }
-    const first = this._state === 1;
+    if (this._state === 2) throw reuseError();
     this._state = 2;
-    return { done: true, value: (first ? this._result : undefined) as T };
+    return { done: true, value: this._result };
   }
 
   throw(error: unknown): IteratorResult<Yielded, T> {
@@ -73,7 +79,7 @@ class SleepCoroutine<T> {
   }
 
   next(): IteratorResult<Yielded, T> {
-    if (this._finished) return { done: true, value: undefined as T };
+    if (this._finished) throw reuseError();
     let wait = this._wait;
     if (wait === null) {
       let loop: ReturnType<typeof getRunningLoop>;
