@@ -285,6 +285,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._addEntry(task);
   }
 
+  /** @internal Un-parks `task`: it is no longer woken when this future is done. */
+  _removeWaiter(task: Task<unknown>): void {
+    this.removeDoneCallback(task as unknown as DoneCallback<T>);
+  }
+
   /** @internal The done callbacks and parked tasks, in the order they were added. */
   _entries(): CallbackEntry[] {
     const first = this._firstCallback;

@@ -87,7 +87,15 @@ class HostDriver implements HostBridge {
           this.onBeforeExit = null;
           const failWith = this.fail;
           this.settleWait();
-          failWith?.(this.loop._deadlockError());
+          // Reject with whatever goes wrong: an exception escaping a host listener would
+          // crash the process instead of reaching the caller of runAsync().
+          let error: unknown;
+          try {
+            error = this.loop._deadlockError();
+          } catch (failure) {
+            error = failure;
+          }
+          failWith?.(error);
         };
         proc.once('beforeExit', this.onBeforeExit);
       }

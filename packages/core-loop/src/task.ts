@@ -1,5 +1,5 @@
 import { FUTURE_BRAND } from './brand.js';
-import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
+import { CancelledError, InvalidStateError, loopCancelledError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
 import { ownOption } from './options.js';
@@ -63,6 +63,8 @@ export class Task<T = unknown> extends Future<T> {
   _nextInList: Task<unknown> | null = null;
   /** @internal True while the coroutine is executing (guards against re-entrant steps). */
   _executing = false;
+  /** @internal True while a cancel() walks through this task (detects await cycles). */
+  _inCancel = false;
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
@@ -113,12 +115,69 @@ export class Task<T = unknown> extends Future<T> {
   override cancel(msg?: string): boolean {
     this._retrieved();
     if (this._state !== PENDING) return false;
+    // Re-entered through a future this cancel() is cancelling (gather(t) where t awaits the
+    // gather): an await cycle. Throwing into this task is what breaks it.
+    if (this._inCancel) {
+      this._breakCycle(msg);
+      return true;
+    }
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
-    if (waiter?.cancel(msg)) return true;
+    if (!isTaskWithOwnCancel(waiter)) return this._cancelWaiter(waiter, msg);
+    // A chain of tasks awaiting tasks is walked in a loop, not by recursion: a deep chain
+    // would overflow the stack, and a cycle (A awaits B awaits A) would never end.
+    const walked: Task<unknown>[] = [this as Task<unknown>];
+    this._inCancel = true;
+    try {
+      let task = this as Task<unknown>;
+      let next: Task<unknown> = waiter;
+      for (;;) {
+        next._retrieved();
+        if (next._state !== PENDING) return task._cancelWaiter(null, msg);
+        if (next._inCancel) {
+          task._breakCycle(msg);
+          return true;
+        }
+        next._numCancelsRequested++;
+        next._inCancel = true;
+        walked.push(next);
+        task = next;
+        const after = task._futWaiter;
+        if (!isTaskWithOwnCancel(after)) return task._cancelWaiter(after, msg);
+        next = after;
+      }
+    } finally {
+      for (const task of walked) task._inCancel = false;
+    }
+  }
+
+  /** @internal The end of a cancel() walk: cancel the future waited on, or cancel at the next step. */
+  _cancelWaiter(waiter: Future<unknown> | null, msg: string | undefined): boolean {
+    if (waiter !== null) {
+      const outer = this._inCancel;
+      this._inCancel = true;
+      try {
+        if (waiter.cancel(msg)) return true;
+      } finally {
+        this._inCancel = outer;
+      }
+    }
     this._mustCancel = true;
     this._cancelMessage = msg;
     return true;
+  }
+
+  /**
+   * @internal This task awaits a future that leads back to it (an await cycle, which asyncio
+   * turns into a RecursionError): it stops waiting and a CancelledError is thrown into it.
+   */
+  _breakCycle(msg: string | undefined): void {
+    const waiter = this._futWaiter;
+    if (waiter !== null) waiter._removeWaiter(this as Task<unknown>);
+    this._futWaiter = null;
+    this._mustCancel = false;
+    this._stepException = loopCancelledError(msg ?? '');
+    this._loop._schedule(this as Task<unknown>);
   }
 
   /** How many cancellation requests are pending (asyncio 3.11's `cancelling()`). */
@@ -320,6 +379,11 @@ export class Task<T = unknown> extends Future<T> {
     loop._unregisterTask(this as Task<unknown>);
     super._complete();
   }
+}
+
+/** True for a Task whose cancel() is Task's own, so that a cancel() walk may step into it. */
+function isTaskWithOwnCancel(future: Future<unknown> | null): future is Task<unknown> {
+  return future !== null && future.cancel === Task.prototype.cancel;
 }
 
 /** asyncio.current_task: the task running on `loop` (default: the running loop), or null. */

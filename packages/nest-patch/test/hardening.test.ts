@@ -1,5 +1,13 @@
 /** Issue 16's items, inside nested runs (nest-patch applied). */
-import { type Coroutine, getRunningLoop, RuntimeError, run } from '@asyncio-ts/core-loop';
+import {
+  type Coroutine,
+  type Future,
+  getRunningLoop,
+  RuntimeError,
+  run,
+  type Task,
+} from '@asyncio-ts/core-loop';
+import { gather } from '@asyncio-ts/gather';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,5 +64,48 @@ describe('hardening inside nested runs', () => {
       { clock: new VirtualClock() },
     );
     expect(message).toBe('RuntimeError: cannot reuse already awaited coroutine');
+  });
+
+  it('cancel() ends await cycles in a nested run(): gather(t) where t awaits the gather', () => {
+    apply();
+    const log: string[] = [];
+    function* cycle(): Coroutine<string> {
+      const loop = getRunningLoop();
+      let outer: Future<unknown[]> | null = null;
+      const t: Task<string> = loop.createTask(
+        (function* (): Coroutine<string> {
+          yield* sleep(0);
+          try {
+            yield* outer as Future<unknown[]>;
+            return 'done';
+          } catch (error) {
+            log.push(`child got ${(error as Error).name}`);
+            throw error;
+          }
+        })(),
+      );
+      outer = gather(t);
+      yield* sleep(1);
+      log.push(`cancel gather: ${outer.cancel()}`);
+      try {
+        yield* outer;
+      } catch (error) {
+        log.push(`main got ${(error as Error).name}`);
+      }
+      return `child cancelled: ${t.cancelled()}`;
+    }
+    const result = run(
+      function* () {
+        yield* sleep(0);
+        return run(cycle);
+      },
+      { clock: new VirtualClock() },
+    );
+    expect(result).toBe('child cancelled: true');
+    expect(log).toEqual([
+      'cancel gather: true',
+      'child got CancelledError',
+      'main got CancelledError',
+    ]);
   });
 });
