@@ -18,6 +18,12 @@ export interface TaskOptions {
 
 /** @internal "No exception to throw into the coroutine" (undefined and null can be thrown). */
 const NO_EXCEPTION: unique symbol = Symbol('no exception');
+/** The fast path parks a task on a Future directly; a subclass's own addDoneCallback is called. */
+const BASE_ADD_DONE_CALLBACK = Future.prototype.addDoneCallback;
+
+/** The done callback each task parked on a Future subclass gave it (to take it back). */
+const subclassWakeups = new WeakMap<Task<unknown>, (future: Future<unknown>) => void>();
+
 /** Marks a coroutine a Task has taken, in every copy of the package. */
 const CLAIMED: unique symbol = Symbol.for('asyncio-ts.coroutine.claimed') as never;
 
@@ -173,7 +179,11 @@ export class Task<T = unknown> extends Future<T> {
    */
   _breakCycle(msg: string | undefined): void {
     const waiter = this._futWaiter;
-    if (waiter !== null) waiter._removeWaiter(this as Task<unknown>);
+    const wakeup = subclassWakeups.get(this as Task<unknown>);
+    if (wakeup !== undefined) {
+      subclassWakeups.delete(this as Task<unknown>);
+      waiter?.removeDoneCallback(wakeup);
+    } else if (waiter !== null) waiter._removeWaiter(this as Task<unknown>);
     this._futWaiter = null;
     this._mustCancel = false;
     this._stepException = loopCancelledError(msg ?? '');
@@ -230,12 +240,39 @@ export class Task<T = unknown> extends Future<T> {
       if (exception === WAKE_UP) this._wakeup(this._futWaiter as Future<unknown>);
       else this._step(exception);
     } catch (exception) {
-      this._loop.callExceptionHandler({
-        message: `Exception in callback ${this}._step()`,
-        exception,
-        task: this as Task<unknown>,
-      });
+      this._reportStepFailure(exception);
     }
+  }
+
+  /**
+   * @internal asyncio's `__wakeup` as a done callback, for a Future subclass that has its own
+   * `addDoneCallback`: its `result()` decides what the coroutine is resumed with.
+   */
+  _wakeupFromCallback(future: Future<unknown>): void {
+    // Stale: the task stopped waiting on it (an await cycle was broken).
+    if (this._futWaiter !== future || this._state !== PENDING) return;
+    subclassWakeups.delete(this as Task<unknown>);
+    try {
+      let value: unknown;
+      let exception: unknown = NO_EXCEPTION;
+      try {
+        value = future.result();
+      } catch (error) {
+        exception = error;
+      }
+      this._step(exception, future._sendsResult ? value : undefined);
+    } catch (exception) {
+      this._reportStepFailure(exception);
+    }
+  }
+
+  /** @internal A step that failed inside the loop's machinery, not inside the coroutine. */
+  private _reportStepFailure(exception: unknown): void {
+    this._loop.callExceptionHandler({
+      message: `Exception in callback ${this}._step()`,
+      exception,
+      task: this as Task<unknown>,
+    });
   }
 
   /** @internal Resumes the coroutine with the outcome of the future it waited on. */
@@ -362,7 +399,13 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Waits on `future`: woken when it is done (at once if it already is). */
   private _park(future: Future<unknown>): void {
     this._futWaiter = future;
-    if (future._state !== PENDING) this._loop._wakeTask(this as Task<unknown>, future);
+    if (future.addDoneCallback !== BASE_ADD_DONE_CALLBACK) {
+      // A subclass's addDoneCallback is honoured, as asyncio's Task always calls it.
+      const task = this as Task<unknown>;
+      const wakeup = (done: Future<unknown>): void => task._wakeupFromCallback(done);
+      subclassWakeups.set(task, wakeup);
+      future.addDoneCallback(wakeup);
+    } else if (future._state !== PENDING) this._loop._wakeTask(this as Task<unknown>, future);
     else future._addWaiter(this as Task<unknown>);
     if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
   }

@@ -1,7 +1,8 @@
 /** Issue 16's items, inside nested runs (nest-patch applied). */
 import {
   type Coroutine,
-  type Future,
+  type DoneCallback,
+  Future,
   getRunningLoop,
   RuntimeError,
   run,
@@ -107,5 +108,28 @@ describe('hardening inside nested runs', () => {
       'child got CancelledError',
       'main got CancelledError',
     ]);
+  });
+
+  it("a task in a nested run() honours a Future subclass's addDoneCallback", () => {
+    apply();
+    const log: string[] = [];
+    class LoggingFuture<T> extends Future<T> {
+      override addDoneCallback(callback: DoneCallback<T>): void {
+        log.push('addDoneCallback');
+        super.addDoneCallback(callback);
+      }
+    }
+    const value = run(
+      function* () {
+        yield* sleep(0);
+        return run(function* () {
+          const future = new LoggingFuture<string>({ loop: getRunningLoop() });
+          getRunningLoop().callLater(1, () => future.setResult('value'));
+          return yield* future;
+        });
+      },
+      { clock: new VirtualClock() },
+    );
+    expect([value, log]).toEqual(['value', ['addDoneCallback']]);
   });
 });
