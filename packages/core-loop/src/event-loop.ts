@@ -3,6 +3,7 @@ import { LOOP_BRAND } from './brand.js';
 import { checkCallback, checkClock, checkInstrument, checkTime } from './checks.js';
 import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
+import { readEnvironment } from './environment.js';
 import { RuntimeError } from './errors.js';
 import {
   type ExceptionContext,
@@ -45,9 +46,7 @@ const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 const CLOCK_RESOLUTION = 1e-9;
 
 function debugFromEnvironment(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  const value = env?.ASYNCIO_TS_DEBUG;
+  const value = readEnvironment('ASYNCIO_TS_DEBUG');
   return value !== undefined && value !== '' && value !== '0';
 }
 
