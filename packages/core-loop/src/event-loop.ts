@@ -1,7 +1,7 @@
-import { blockFor } from './blocking-wait.js';
+import { blockFor, canBlock } from './blocking-wait.js';
 import { LOOP_BRAND } from './brand.js';
 import { checkCallback, checkClock, checkInstrument, checkTime } from './checks.js';
-import { type Clock, defaultClock } from './clock.js';
+import { type Clock, defaultClock, MonotonicClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { readEnvironment } from './environment.js';
 import { RuntimeError } from './errors.js';
@@ -230,6 +230,12 @@ export class EventLoop {
       const hooks = registry.reentry;
       if (hooks !== null && hooks.runForever(this) !== NOT_HANDLED) return;
       this._checkRunning();
+    }
+    // Refuse before anything runs, not at the first wait for a timer, half-way through.
+    if (this._clock instanceof MonotonicClock && !canBlock()) {
+      throw new RuntimeError(
+        'cannot block this thread: Atomics.wait is not allowed here (as on a browser main thread), and a blocking run on real time waits between timers; use runAsync() to run the loop on the host',
+      );
     }
     this._running = true;
     registry.running = this;

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventLoop } from '../src/index.js';
+import {
+  type Coroutine,
+  EventLoop,
+  getRunningLoop,
+  RuntimeError,
+  run,
+  runAsync,
+} from '../src/index.js';
+import { JumpClock, sleep, thrown } from './support.js';
 
 /** Runs `body` with `process.env` replaced by `env`. */
 function withProcessEnv<T>(env: object, body: () => T): T {
@@ -67,5 +75,54 @@ describe('ASYNCIO_TS_DEBUG is read without needing a permission', () => {
       expect(loop.getDebug()).toBe(debug);
       loop.close();
     }
+  });
+});
+
+describe('a thread that cannot block (a browser main thread)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Atomics.wait as a browser main thread has it: it always throws. */
+  function forbidBlocking(): void {
+    vi.spyOn(Atomics, 'wait').mockImplementation(() => {
+      throw new TypeError('Atomics.wait cannot be called in this context');
+    });
+  }
+
+  function* tasks(log: string[]): Coroutine<string> {
+    const loop = getRunningLoop();
+    const started = [1, 2, 3, 4].map((n) =>
+      loop.createTask(
+        (function* () {
+          log.push(`Start Task ${n}`);
+          yield* sleep(n);
+        })(),
+      ),
+    );
+    for (const task of started) yield* task;
+    return 'done';
+  }
+
+  it('a real-time run() refuses before running anything', () => {
+    forbidBlocking();
+    const log: string[] = [];
+    const error = thrown(() => run(() => tasks(log)));
+    expect(error).toBeInstanceOf(RuntimeError);
+    expect(error.message).toMatch(/^cannot block this thread: .* use runAsync\(\)/);
+    expect(log).toEqual([]);
+  });
+
+  it('a run on a virtual clock, and runAsync() on real time, still work there', async () => {
+    forbidBlocking();
+    const log: string[] = [];
+    expect(run(() => tasks(log), { clock: new JumpClock() })).toBe('done');
+    expect(
+      await runAsync(function* () {
+        yield* sleep(0.01);
+        return 'host';
+      }),
+    ).toBe('host');
+    expect(log).toHaveLength(4);
   });
 });
