@@ -25,6 +25,7 @@ import { Task, type TaskOptions, WAKE_UP } from './task.js';
 import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
 import type { Awaitable, Coroutine } from './types.js';
+import { reportUnretrievedAtClose } from './unretrieved.js';
 
 /** Options for `new EventLoop()`. */
 export interface EventLoopOptions {
@@ -84,8 +85,8 @@ export class EventLoop {
   readonly _tasks = new TaskList();
   /** @internal Null when no instrument is attached, so the hot path pays one check. */
   _instruments: Instrument[] | null = null;
-  /** @internal Futures whose exception nobody has retrieved yet. */
-  readonly _unretrieved = new Set<Future<unknown>>();
+  /** @internal Futures whose exception nobody has retrieved yet, held weakly. */
+  readonly _unretrieved = new Set<WeakRef<Future<unknown>>>();
   /** @internal What runUntilComplete waits on, for the deadlock message. */
   _waitingOn: Future<unknown> | null = null;
   /** @internal Set in host mode: adopts native promises and wakes the host driver. */
@@ -558,17 +559,7 @@ export class EventLoop {
 
   /** @internal Reports, once, every exception that nobody retrieved. */
   _reportUnretrieved(): void {
-    const pending = [...this._unretrieved];
-    this._unretrieved.clear();
-    for (const future of pending) {
-      if (!future._logTraceback) continue;
-      future._logTraceback = false;
-      this.callExceptionHandler({
-        message: `${future.constructor.name} exception was never retrieved`,
-        exception: future._exception,
-        future,
-      });
-    }
+    reportUnretrievedAtClose(this);
   }
 }
 

@@ -12,6 +12,7 @@ import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
 import type { Yielded } from './types.js';
+import { forgetUnretrieved, trackUnretrieved } from './unretrieved.js';
 
 /** @internal Future states, as numbers to keep the hot path cheap. */
 export const PENDING = 0;
@@ -165,7 +166,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = error;
     this._state = FAILED;
     this._logTraceback = true;
-    this._loop._unretrieved.add(this as Future<unknown>);
+    trackUnretrieved(this as Future<unknown>);
     this._complete();
   }
 
@@ -264,7 +265,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _retrieved(): void {
     if (this._logTraceback) {
       this._logTraceback = false;
-      this._loop._unretrieved.delete(this as Future<unknown>);
+      forgetUnretrieved(this as Future<unknown>);
     }
   }
 
