@@ -17,6 +17,7 @@ export type { HostBridge } from './event-loop.js';
 export { ownOption } from './options.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
 export { cancelAllTasks } from './runner.js';
+export { watchAwaited } from './unawaited.js';
 export { NOT_HANDLED, type ReentryHooks };
 
 /** Installs (or with null removes) the re-entrancy hooks; returns the previous ones. */

@@ -11,7 +11,7 @@ import {
   RuntimeError,
   type Task,
 } from '@asyncio-ts/core-loop';
-import { ownOption } from '@asyncio-ts/core-loop/internal';
+import { ownOption, watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { describe, failed } from './awaitable.js';
 import { ExceptionGroup } from './exception-group.js';
 
@@ -185,7 +185,11 @@ function isBaseError(error: unknown): boolean {
  * Returns the body's result once every task of the group is done; failures of the tasks
  * and of the body are thrown together as an ExceptionGroup.
  */
-export function* taskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
+export function taskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
+  return watchAwaited(runTaskGroup(body), 'taskGroup');
+}
+
+function* runTaskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
   if (typeof body !== 'function') {
     throw new TypeError(`taskGroup() expects a function (tg) => coroutine, got ${describe(body)}`);
   }

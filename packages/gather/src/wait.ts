@@ -8,7 +8,7 @@ import {
   isFuture,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
-import { ownOption } from '@asyncio-ts/core-loop/internal';
+import { ownOption, watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { describe, failed, otherLoop } from './awaitable.js';
 
 /** `wait()` returns when any future finishes (asyncio.FIRST_COMPLETED). */
@@ -61,7 +61,14 @@ export function checkIterable(fs: unknown, what: string): Iterable<unknown> {
  * `[done, pending]`. On `timeout` it returns what is done so far: nothing is cancelled and
  * no TimeoutError is thrown.
  */
-export function* wait<F extends Future<unknown>>(
+export function wait<F extends Future<unknown>>(
+  fs: Iterable<F>,
+  options?: WaitOptions,
+): Coroutine<[done: Set<F>, pending: Set<F>]> {
+  return watchAwaited(runWait(fs, options), 'wait');
+}
+
+function* runWait<F extends Future<unknown>>(
   fs: Iterable<F>,
   options?: WaitOptions,
 ): Coroutine<[done: Set<F>, pending: Set<F>]> {

@@ -1,4 +1,7 @@
 /** Issue 16's items, inside nested runs (nest-patch applied). */
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   type Coroutine,
   type DoneCallback,
@@ -11,7 +14,10 @@ import {
 import { gather } from '@asyncio-ts/gather';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** A VirtualClock that fails instead of letting a spinning loop hang the test. */
 class GuardedClock extends VirtualClock {
@@ -131,5 +137,36 @@ describe('hardening inside nested runs', () => {
       { clock: new VirtualClock() },
     );
     expect([value, log]).toEqual(['value', ['addDoneCallback']]);
+  });
+
+  it('debug mode reports a sleep never awaited inside a nested run()', async () => {
+    apply();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      run(
+        function* () {
+          yield* sleep(0);
+          run(function* () {
+            sleep(0.1); // forgot yield*
+            yield* sleep(0.2);
+          });
+        },
+        { clock: new VirtualClock(), debug: true },
+      );
+      const warnings = (): string[] =>
+        warn.mock.calls
+          .map((call) => String(call[0]))
+          .filter((line) => line.startsWith('RuntimeWarning'));
+      for (let i = 0; i < 50 && warnings().length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        collectGarbage();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      expect(warnings().map((line) => line.split('\n')[0])).toEqual([
+        "RuntimeWarning: coroutine 'sleep' was never awaited",
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   type TimerHandle,
   type Yielded,
 } from '@asyncio-ts/core-loop';
+import { watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { checkSeconds } from './check-seconds.js';
 
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
@@ -143,6 +144,7 @@ export function sleep(delay: number): Coroutine<void>;
 export function sleep<T>(delay: number, result: T): Coroutine<T>;
 export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   checkSeconds(delay, 'sleep() delay');
-  if (delay <= 0) return new SleepZero(result) as unknown as Coroutine<T | undefined>;
-  return new SleepCoroutine(delay, result) as unknown as Coroutine<T | undefined>;
+  const coro = delay <= 0 ? new SleepZero(result) : new SleepCoroutine(delay, result);
+  // In debug mode, a sleep never awaited is reported (asyncio's "was never awaited").
+  return watchAwaited(coro as unknown as Coroutine<T | undefined>, 'sleep');
 }

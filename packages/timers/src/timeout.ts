@@ -9,6 +9,7 @@ import {
   type Task,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
+import { watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { checkSecondsOrNull, describeValue } from './check-seconds.js';
 
 /** asyncio's `timeouts._State`: the value is what `toString()` shows. */
@@ -163,7 +164,7 @@ export function timeoutAt<T>(
 ): Coroutine<T> {
   checkSecondsOrNull(when, 'timeoutAt() when');
   checkBody(body, 'timeoutAt');
-  return runScope(when, body);
+  return watchAwaited(runScope(when, body), 'timeoutAt');
 }
 
 /**
@@ -177,5 +178,8 @@ export function timeout<T>(
 ): Coroutine<T> {
   checkSecondsOrNull(delay, 'timeout() delay');
   checkBody(body, 'timeout');
-  return runScope(delay === null ? null : () => getRunningLoop().time() + delay, body);
+  return watchAwaited(
+    runScope(delay === null ? null : () => getRunningLoop().time() + delay, body),
+    'timeout',
+  );
 }

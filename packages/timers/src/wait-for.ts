@@ -8,6 +8,7 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
+import { watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { checkSecondsOrNull, describeValue } from './check-seconds.js';
 
 /** asyncio's `_release_waiter`: wakes whoever waits on `waiter`, once. */
@@ -96,5 +97,5 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<
       `waitFor() expects a Future, a Task or a coroutine, got ${describeValue(aw)}`,
     );
   }
-  return waitForTimeout(aw, timeout);
+  return watchAwaited(waitForTimeout(aw, timeout), 'waitFor');
 }
