@@ -1,7 +1,5 @@
-import { CancelledError, getRunningLoop, run } from '@asyncio-ts/core-loop';
-import { gather } from '@asyncio-ts/gather';
-import { apply, revert } from '@asyncio-ts/nest-patch';
-import { sleep, VirtualClock, waitFor } from '@asyncio-ts/timers';
+import { run } from '@asyncio-ts/core-loop';
+import { revert } from '@asyncio-ts/nest-patch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   generateProgram,
@@ -12,6 +10,7 @@ import {
 } from '../src/generator.js';
 import { createPrinter } from '../src/pyfmt.js';
 import { findPython, type PythonResult, runPythonPrograms } from '../src/python.js';
+import { programArguments } from './program-arguments.js';
 
 // CONFORMANCE_SEEDS=2000 CONFORMANCE_FIRST_SEED=5000 pnpm vitest run generated — explore more.
 // CONFORMANCE_EXTENDED_SEEDS: how many extended programs (nested runs, await cycles).
@@ -53,17 +52,7 @@ function runTypeScriptProgram(source: string): string {
   const { print, lines } = createPrinter();
   try {
     const program = new Function(...programGlobals, source);
-    program(
-      print,
-      run,
-      getRunningLoop,
-      CancelledError,
-      sleep,
-      VirtualClock,
-      gather,
-      waitFor,
-      apply,
-    );
+    program(...programArguments(print, run));
   } catch (error) {
     lines.push(
       `!! uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,

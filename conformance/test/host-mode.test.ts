@@ -1,17 +1,9 @@
-import {
-  CancelledError,
-  type Coroutine,
-  getRunningLoop,
-  type RunOptions,
-  run,
-  runAsync,
-} from '@asyncio-ts/core-loop';
-import { gather } from '@asyncio-ts/gather';
-import { apply, revert } from '@asyncio-ts/nest-patch';
-import { sleep, VirtualClock, waitFor } from '@asyncio-ts/timers';
+import { type Coroutine, type RunOptions, run, runAsync } from '@asyncio-ts/core-loop';
+import { revert } from '@asyncio-ts/nest-patch';
 import { describe, expect, it } from 'vitest';
 import { generateProgram, programGlobals, toTypeScript } from '../src/generator.js';
 import { createPrinter } from '../src/pyfmt.js';
+import { programArguments } from './program-arguments.js';
 
 // Host mode (runAsync) must keep the blocking run's semantics: the same generated programs
 // that are compared with CPython above print the same trace when run on the host.
@@ -36,17 +28,7 @@ async function trace(source: string, runner: RunLike): Promise<string> {
   };
   try {
     const program = new Function(...programGlobals, source);
-    program(
-      print,
-      runAndKeep,
-      getRunningLoop,
-      CancelledError,
-      sleep,
-      VirtualClock,
-      gather,
-      waitFor,
-      apply,
-    );
+    program(...programArguments(print, runAndKeep));
     await pending;
   } catch (error) {
     lines.push(

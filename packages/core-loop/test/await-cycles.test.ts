@@ -72,7 +72,7 @@ describe('await cycles', () => {
   });
 
   it('a cycle left alone rejects a runAsync() run; the process does not crash', () => {
-    const { output, status } = runScript(`
+    const { stdout, status } = runScript(`
       import { runAsync, getRunningLoop } from CORE;
       function* main() {
         const loop = getRunningLoop();
@@ -86,7 +86,7 @@ describe('await cycles', () => {
         (error) => console.log('rejected', error instanceof Error),
       );
     `);
-    expect(output).toBe('rejected true\n');
+    expect(stdout).toBe('rejected true\n');
     expect(status).toBe(0);
   });
 

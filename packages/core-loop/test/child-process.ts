@@ -33,7 +33,7 @@ export function coreLoopBundle(): string {
 
 /** What a child process printed (stdout then stderr) and its exit status. */
 export interface ScriptOutcome {
-  output: string;
+  stdout: string;
   status: number | null;
 }
 
@@ -50,5 +50,5 @@ export function runScript(
     timeout: 20_000,
     ...(options?.killSignal === undefined ? {} : { killSignal: options.killSignal }),
   });
-  return { output: child.stdout + child.stderr, status: child.status };
+  return { stdout: child.stdout + child.stderr, status: child.status };
 }

@@ -31,16 +31,23 @@ async function collectUntil(done: () => boolean): Promise<void> {
   }
 }
 
+/** A loop whose handler collects contexts, and a failed future nobody keeps (a WeakRef to it). */
+function failedFuture(message: string, retrieve: boolean) {
+  const loop = new EventLoop({ clock: new JumpClock() });
+  const seen: ExceptionContext[] = [];
+  loop.setExceptionHandler((_, context) => seen.push(context));
+  const ref = (() => {
+    const future = new Future({ loop });
+    future.setException(new Error(message));
+    if (retrieve) future.exception();
+    return new WeakRef(future);
+  })();
+  return { loop, seen, ref };
+}
+
 describe("'exception was never retrieved' when the future is garbage-collected", () => {
   it('reports a forgotten Future once it is collected, and keeps nothing alive for it', async () => {
-    const loop = new EventLoop({ clock: new JumpClock() });
-    const seen: ExceptionContext[] = [];
-    loop.setExceptionHandler((_, context) => seen.push(context));
-    const ref = (() => {
-      const future = new Future({ loop });
-      future.setException(new Error('lost'));
-      return new WeakRef(future);
-    })();
+    const { loop, seen, ref } = failedFuture('lost', false);
     await collectUntil(() => seen.length > 0);
     expect(ref.deref()).toBe(undefined);
     expect(seen).toHaveLength(1);
@@ -79,15 +86,7 @@ describe("'exception was never retrieved' when the future is garbage-collected",
   });
 
   it('does not report an exception that was retrieved', async () => {
-    const loop = new EventLoop({ clock: new JumpClock() });
-    const seen: ExceptionContext[] = [];
-    loop.setExceptionHandler((_, context) => seen.push(context));
-    const ref = (() => {
-      const future = new Future({ loop });
-      future.setException(new Error('read'));
-      future.exception();
-      return new WeakRef(future);
-    })();
+    const { loop, seen, ref } = failedFuture('read', true);
     await collectUntil(() => ref.deref() === undefined);
     await nextTurn();
     expect(ref.deref()).toBe(undefined);

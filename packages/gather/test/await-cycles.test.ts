@@ -5,40 +5,12 @@ import {
   getRunningLoop,
   run,
   runAsync,
-  type Task,
 } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
+import { EXPECTED, gatherCycle } from './await-cycle.js';
 import { sleep } from './support.js';
-
-/** gather(t) where t awaits the gather; main cancels the gather after a second. */
-function* gatherCycle(log: string[]): Coroutine<string> {
-  const loop = getRunningLoop();
-  let outer: Future<unknown[]> | null = null;
-  function* child(): Coroutine<string> {
-    yield* sleep(0);
-    try {
-      yield* outer as Future<unknown[]>;
-      return 'child done';
-    } catch (error) {
-      log.push(`child got ${(error as Error).name}`);
-      throw error;
-    }
-  }
-  const t: Task<string> = loop.createTask(child());
-  outer = gather(t);
-  yield* sleep(1);
-  log.push(`cancel gather: ${outer.cancel()}`);
-  try {
-    yield* outer;
-  } catch (error) {
-    log.push(`main got ${(error as Error).name}`);
-  }
-  return `child cancelled: ${t.cancelled()}`;
-}
-
-const EXPECTED = ['cancel gather: true', 'child got CancelledError', 'main got CancelledError'];
 
 describe('gather(t) where t awaits the gather', () => {
   it('cancelling the gather ends the cycle (run)', () => {
@@ -61,7 +33,7 @@ describe('gather(t) where t awaits the gather', () => {
     const cancelled = run(
       function* () {
         const loop = getRunningLoop();
-        let outer: Future<unknown[]> | null = null;
+        let outer = null as Future<unknown[]> | null;
         const t = loop.createTask(
           (function* (): Coroutine<unknown> {
             yield* sleep(0);

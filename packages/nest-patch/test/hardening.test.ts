@@ -2,42 +2,15 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import {
-  type Coroutine,
-  type DoneCallback,
-  Future,
-  getRunningLoop,
-  RuntimeError,
-  run,
-  type Task,
-} from '@asyncio-ts/core-loop';
-import { gather } from '@asyncio-ts/gather';
+import { type DoneCallback, Future, getRunningLoop, run } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EXPECTED, gatherCycle } from '../../gather/test/await-cycle.js';
+import { GuardedClock, sleeps } from '../../timers/test/far-time.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
-
-/** A VirtualClock that fails instead of letting a spinning loop hang the test. */
-class GuardedClock extends VirtualClock {
-  private reads = 0;
-  override now(): number {
-    if (++this.reads > 100_000)
-      throw new RuntimeError('the loop spins: time never reaches a timer');
-    return super.now();
-  }
-}
-
-function* sleeps(steps: number, seconds: number): Coroutine<number[]> {
-  const loop = getRunningLoop();
-  const times: number[] = [];
-  for (let i = 0; i < steps; i++) {
-    yield* sleep(seconds);
-    times.push(loop.time());
-  }
-  return times;
-}
 
 describe('hardening inside nested runs', () => {
   afterEach(() => revert());
@@ -76,44 +49,15 @@ describe('hardening inside nested runs', () => {
   it('cancel() ends await cycles in a nested run(): gather(t) where t awaits the gather', () => {
     apply();
     const log: string[] = [];
-    function* cycle(): Coroutine<string> {
-      const loop = getRunningLoop();
-      let outer: Future<unknown[]> | null = null;
-      const t: Task<string> = loop.createTask(
-        (function* (): Coroutine<string> {
-          yield* sleep(0);
-          try {
-            yield* outer as Future<unknown[]>;
-            return 'done';
-          } catch (error) {
-            log.push(`child got ${(error as Error).name}`);
-            throw error;
-          }
-        })(),
-      );
-      outer = gather(t);
-      yield* sleep(1);
-      log.push(`cancel gather: ${outer.cancel()}`);
-      try {
-        yield* outer;
-      } catch (error) {
-        log.push(`main got ${(error as Error).name}`);
-      }
-      return `child cancelled: ${t.cancelled()}`;
-    }
     const result = run(
       function* () {
         yield* sleep(0);
-        return run(cycle);
+        return run(() => gatherCycle(log));
       },
       { clock: new VirtualClock() },
     );
     expect(result).toBe('child cancelled: true');
-    expect(log).toEqual([
-      'cancel gather: true',
-      'child got CancelledError',
-      'main got CancelledError',
-    ]);
+    expect(log).toEqual(EXPECTED);
   });
 
   it("a task in a nested run() honours a Future subclass's addDoneCallback", () => {

@@ -1,27 +1,6 @@
-import { type Coroutine, getRunningLoop, RuntimeError, run, runAsync } from '@asyncio-ts/core-loop';
-import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { run, runAsync } from '@asyncio-ts/core-loop';
 import { describe, expect, it } from 'vitest';
-
-/** A VirtualClock that fails instead of letting a spinning loop hang the test. */
-class GuardedClock extends VirtualClock {
-  private reads = 0;
-  override now(): number {
-    if (++this.reads > 100_000)
-      throw new RuntimeError('the loop spins: time never reaches a timer');
-    return super.now();
-  }
-}
-
-/** Sleeps `steps` times `seconds`, recording loop.time() after each. */
-function* sleeps(steps: number, seconds: number): Coroutine<number[]> {
-  const loop = getRunningLoop();
-  const times: number[] = [];
-  for (let i = 0; i < steps; i++) {
-    yield* sleep(seconds);
-    times.push(loop.time());
-  }
-  return times;
-}
+import { GuardedClock, sleeps } from './far-time.js';
 
 const FAR_STARTS = [2 ** 24, Math.floor(Date.now() / 1000), 2 ** 40, 2 ** 53 - 16];
 
