@@ -1,5 +1,5 @@
 import { FUTURE_BRAND } from './brand.js';
-import { checkLoop } from './checks.js';
+import { checkLoop, isEventLoop } from './checks.js';
 import {
   type CancelledError,
   InvalidStateError,
@@ -7,7 +7,6 @@ import {
   RuntimeError,
 } from './errors.js';
 import type { EventLoop } from './event-loop.js';
-import { ownOption } from './options.js';
 import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
@@ -103,8 +102,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
-    const loop = ownOption(options, 'loop');
-    if (loop !== undefined) checkLoop(loop, `new ${new.target.name}(): options.loop`);
+    // ownOption(options, 'loop'), written out: every task goes through here.
+    let loop = options?.loop;
+    if (loop !== undefined && !Object.hasOwn(options as object, 'loop')) loop = undefined;
+    if (loop !== undefined && !isEventLoop(loop)) {
+      checkLoop(loop, `new ${new.target.name}(): options.loop`);
+    }
     this._loop = loop ?? getEventLoop();
   }
 

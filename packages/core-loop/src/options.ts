@@ -7,5 +7,7 @@ export function ownOption<O extends object, K extends keyof O>(
   name: K,
 ): O[K] | undefined {
   if (options === undefined || options === null) return undefined;
-  return Object.hasOwn(options, name) ? options[name] : undefined;
+  const value = options[name];
+  // hasOwn only for a value found: an absent option costs one lookup.
+  return value === undefined || Object.hasOwn(options, name) ? value : undefined;
 }

@@ -69,12 +69,12 @@ export class Task<T = unknown> extends Future<T> {
   _nextInList: Task<unknown> | null = null;
   /** @internal True while the coroutine is executing (guards against re-entrant steps). */
   _executing = false;
-  /** @internal True while a cancel() walks through this task (detects await cycles). */
-  _inCancel = false;
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
-    const loop = ownOption(options, 'loop');
+    // ownOption(options, …), written out: every task goes through here.
+    let loop = options?.loop;
+    if (loop !== undefined && !Object.hasOwn(options as object, 'loop')) loop = undefined;
     super(loop === undefined ? undefined : { loop });
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -90,7 +90,8 @@ export class Task<T = unknown> extends Future<T> {
         // A frozen custom coroutine cannot be marked: its reuse is not detected.
       }
     }
-    const name = ownOption(options, 'name');
+    let name = options?.name;
+    if (name !== undefined && !Object.hasOwn(options as object, 'name')) name = undefined;
     // As in asyncio, only unnamed tasks take a number.
     this._number = name === undefined ? ++registry.taskCounter : 0;
     this._name = name === undefined ? null : String(name);
@@ -123,7 +124,7 @@ export class Task<T = unknown> extends Future<T> {
     if (this._state !== PENDING) return false;
     // Re-entered through a future this cancel() is cancelling (gather(t) where t awaits the
     // gather): an await cycle. Throwing into this task is what breaks it.
-    if (this._inCancel) {
+    if (inCancelWalk(this as Task<unknown>)) {
       this._breakCycle(msg);
       return true;
     }
@@ -132,40 +133,39 @@ export class Task<T = unknown> extends Future<T> {
     if (!isTaskWithOwnCancel(waiter)) return this._cancelWaiter(waiter, msg);
     // A chain of tasks awaiting tasks is walked in a loop, not by recursion: a deep chain
     // would overflow the stack, and a cycle (A awaits B awaits A) would never end.
-    const walked: Task<unknown>[] = [this as Task<unknown>];
-    this._inCancel = true;
+    const depth = cancelWalk.length;
+    cancelWalk.push(this as Task<unknown>);
     try {
       let task = this as Task<unknown>;
       let next: Task<unknown> = waiter;
       for (;;) {
         next._retrieved();
         if (next._state !== PENDING) return task._cancelWaiter(null, msg);
-        if (next._inCancel) {
+        if (inCancelWalk(next)) {
           task._breakCycle(msg);
           return true;
         }
         next._numCancelsRequested++;
-        next._inCancel = true;
-        walked.push(next);
+        cancelWalk.push(next);
         task = next;
         const after = task._futWaiter;
         if (!isTaskWithOwnCancel(after)) return task._cancelWaiter(after, msg);
         next = after;
       }
     } finally {
-      for (const task of walked) task._inCancel = false;
+      // pop(), not `length = depth`: setting an array's length is a slow path in V8.
+      while (cancelWalk.length > depth) cancelWalk.pop();
     }
   }
 
   /** @internal The end of a cancel() walk: cancel the future waited on, or cancel at the next step. */
   _cancelWaiter(waiter: Future<unknown> | null, msg: string | undefined): boolean {
     if (waiter !== null) {
-      const outer = this._inCancel;
-      this._inCancel = true;
+      cancelWalk.push(this as Task<unknown>);
       try {
         if (waiter.cancel(msg)) return true;
       } finally {
-        this._inCancel = outer;
+        cancelWalk.pop();
       }
     }
     this._mustCancel = true;
@@ -422,6 +422,16 @@ export class Task<T = unknown> extends Future<T> {
     loop._unregisterTask(this as Task<unknown>);
     super._complete();
   }
+}
+
+/**
+ * The tasks that cancel() calls now on the stack walk through, outermost first: a task met
+ * again is in an await cycle. Almost always empty or one or two long.
+ */
+const cancelWalk: Task<unknown>[] = [];
+
+function inCancelWalk(task: Task<unknown>): boolean {
+  return cancelWalk.length > 0 && cancelWalk.includes(task);
 }
 
 /** True for a Task whose cancel() is Task's own, so that a cancel() walk may step into it. */
