@@ -2,7 +2,6 @@ import { FUTURE_BRAND } from './brand.js';
 import { CancelledError, InvalidStateError, loopCancelledError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
-import { ownOption } from './options.js';
 import { isCoroutine, isThenable } from './predicates.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
