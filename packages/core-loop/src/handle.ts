@@ -1,5 +1,5 @@
+import { KeyboardInterrupt } from './errors.js';
 import type { EventLoop } from './event-loop.js';
-import type { Runnable } from './ready-queue.js';
 import { formatCallback } from './repr.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take whatever arguments they were scheduled with
@@ -9,7 +9,8 @@ type AnyCallback = (...args: any[]) => unknown;
  * asyncio.Handle: a callback scheduled on a loop with `callSoon`. `cancel()` keeps it from
  * running; an exception it throws goes to the loop's exception handler.
  */
-export class Handle implements Runnable {
+// A Runnable of the ready queue (structurally: `_cancelled`, `_run`).
+export class Handle {
   /** @internal */
   _cancelled = false;
   /** @internal */
@@ -60,6 +61,8 @@ export class Handle implements Runnable {
       else if (argc === 1) callback(this._args);
       else callback(...(this._args as unknown[]));
     } catch (exception) {
+      // Like asyncio's (KeyboardInterrupt, SystemExit): it ends the run, not just the callback.
+      if (exception instanceof KeyboardInterrupt) throw exception;
       this._loop.callExceptionHandler({
         message: `Exception in callback ${this.describeCallback()}`,
         exception,

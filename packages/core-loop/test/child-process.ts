@@ -1,7 +1,6 @@
 /**
- * Runs a script in a separate Node process against core-loop's source, bundled once with
- * esbuild (tsup's): for what only a whole process shows (a crash, an exit status, GC, the
- * host running out of work). In the script, `CORE` stands for the bundle's path.
+ * Runs a script in a child Node process against core-loop bundled from the source: for what
+ * only a whole process shows (signals, `beforeExit`, the exit status, process warnings).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,46 +8,43 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-let bundle: string | null = null;
-let dir: string | null = null;
+let bundled: { dir: string; bundle: string } | null = null;
 
-/** The path of core-loop's source bundled as one ESM file (made on first use). */
-export function coreLoopBundle(): string {
-  if (bundle !== null) return bundle;
+/**
+ * Bundles `entry` (a file of core-loop's src/) into a new temporary directory with esbuild
+ * (tsup's copy), as an ES module for a child process or a worker.
+ */
+export function bundleSource(entry: string): { dir: string; bundle: string } {
   const requireHere = createRequire(import.meta.url);
   const esbuild = createRequire(requireHere.resolve('tsup'))('esbuild') as {
     buildSync(options: Record<string, unknown>): void;
   };
-  dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-child-'));
-  bundle = join(dir, 'core-loop.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-test-'));
+  const bundle = join(dir, entry.replace(/\.ts$/, '.mjs'));
   esbuild.buildSync({
-    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    entryPoints: [new URL(`../src/${entry}`, import.meta.url).pathname],
     bundle: true,
     format: 'esm',
     platform: 'node',
     outfile: bundle,
   });
-  return bundle;
+  return { dir, bundle };
 }
 
-/** What a child process printed (stdout then stderr) and its exit status. */
-export interface ScriptOutcome {
-  stdout: string;
-  status: number | null;
+/** core-loop's public entry, bundled once per test file (shared registry key included). */
+export function coreBundle(): { dir: string; bundle: string } {
+  bundled ??= bundleSource('index.ts');
+  return bundled;
 }
 
-/** Runs `source` (an ESM script; `CORE` is replaced by the bundle's path) in a new Node. */
-export function runScript(
-  source: string,
-  options?: { nodeArgs?: string[]; killSignal?: NodeJS.Signals },
-): ScriptOutcome {
-  const core = coreLoopBundle();
-  const script = join(dir as string, `script-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(script, source.replaceAll('CORE', JSON.stringify(core)));
-  const child = spawnSync(process.execPath, [...(options?.nodeArgs ?? []), script], {
-    encoding: 'utf8',
-    timeout: 20_000,
-    ...(options?.killSignal === undefined ? {} : { killSignal: options.killSignal }),
-  });
+/**
+ * Runs `source` (an ES module; `CORE` stands for the bundle's path) in a new Node process,
+ * at most 10 s. Returns stdout followed by stderr, and the exit status.
+ */
+export function runScript(source: string): { stdout: string; status: number | null } {
+  const { dir, bundle } = coreBundle();
+  const script = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(script, source.replaceAll('CORE', JSON.stringify(bundle)));
+  const child = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000 });
   return { stdout: child.stdout + child.stderr, status: child.status };
 }

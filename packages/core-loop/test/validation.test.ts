@@ -92,13 +92,13 @@ describe('bad input is refused at the call with a TypeError naming the argument'
   it('a bad loop option', () => {
     const bad = { loop: {} as EventLoop };
     expect(() => new Future(bad)).toThrow(
-      new TypeError('new Future(): options.loop must be an EventLoop, got <object>'),
+      new TypeError('new Future(): options.loop must be an EventLoop, got {}'),
     );
     expect(() => new Task(one(), bad)).toThrow(
-      new TypeError('new Task(): options.loop must be an EventLoop, got <object>'),
+      new TypeError('new Task(): options.loop must be an EventLoop, got {}'),
     );
     expect(() => ensureFuture(one(), bad)).toThrow(
-      new TypeError('ensureFuture(): options.loop must be an EventLoop, got <object>'),
+      new TypeError('ensureFuture(): options.loop must be an EventLoop, got {}'),
     );
   });
 
@@ -107,7 +107,7 @@ describe('bad input is refused at the call with a TypeError naming the argument'
       new TypeError('options.loopFactory must be a function, got 5'),
     );
     expect(() => run(one, { loopFactory: () => ({}) as EventLoop })).toThrow(
-      new TypeError('the loop made by loopFactory() must be an EventLoop, got <object>'),
+      new TypeError('the loop made by loopFactory() must be an EventLoop, got {}'),
     );
   });
 });

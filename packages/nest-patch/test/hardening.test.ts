@@ -1,116 +1,161 @@
-/** Issue 16's items, inside nested runs (nest-patch applied). */
-
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { type DoneCallback, Future, getRunningLoop, run } from '@asyncio-ts/core-loop';
+/**
+ * Regression tests for issue 16 item 4 (deep nested runs) and item 8 (a KeyboardInterrupt
+ * raised in a task escapes a nested run too), and for the one run frame: host-mode runs go
+ * through the re-entry hooks like the others.
+ */
+import {
+  allTasks,
+  type Coroutine,
+  EventLoop,
+  getRunningLoop,
+  KeyboardInterrupt,
+  run,
+  runAsync,
+} from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
-import { sleep, VirtualClock } from '@asyncio-ts/timers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EXPECTED, gatherCycle } from '../../gather/test/await-cycle.js';
-import { GuardedClock, sleeps } from '../../timers/test/far-time.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JumpClock, sleep } from './support.js';
 
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+afterEach(() => revert());
 
-describe('hardening inside nested runs', () => {
-  afterEach(() => revert());
+/** Nests runUntilComplete without end; `pad` frames of plain recursion make each level heavier. */
+function nestForever(pad: number, seen: { depth: number; loop: EventLoop | null }) {
+  function burn(k: number, f: () => number): number {
+    return k === 0 ? f() : burn(k - 1, f) + 1;
+  }
+  function* level(depth: number): Coroutine<number> {
+    const loop = getRunningLoop();
+    seen.loop = loop;
+    seen.depth = depth;
+    return burn(pad, () => loop.runUntilComplete(level(depth + 1)));
+  }
+  return level(1);
+}
 
-  it('fires timers at a far virtual time (2^24 s) in a nested run()', () => {
+/** Tasks of `loop` not yet done (asyncio's all_tasks). */
+function pendingTasks(loop: EventLoop | null): number {
+  return loop === null ? -1 : allTasks(loop).size;
+}
+
+describe('issue 16 #4: deep nested runs', () => {
+  it('refuse past 256 nested runs with a RangeError, and leave no task pending', () => {
     apply();
-    const start = 2 ** 24;
-    const times = run(
-      function* () {
-        yield* sleep(1);
-        return run(() => sleeps(2, 1));
-      },
-      { clock: new GuardedClock({ start }) },
+    const seen = { depth: 0, loop: null as EventLoop | null };
+    let error: unknown;
+    try {
+      run(nestForever(0, seen), { clock: new JumpClock() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toMatch(
+      /^Maximum nested run depth exceeded: 256 runs of <EventLoop running=true closed=false debug=false> are already in progress \(at most 256\)$/,
     );
-    expect(times).toEqual([start + 2, start + 3]);
+    expect(seen.depth).toBe(256);
+    expect(pendingTasks(seen.loop)).toBe(0);
   });
 
-  it('refuses to reuse a coroutine in a nested run()', () => {
+  it('surface a real stack overflow as the RangeError it is, with no task left pending', () => {
     apply();
-    const message = run(
-      function* () {
-        const coro = sleeps(1, 1);
-        run(coro);
-        try {
-          run(coro);
-        } catch (error) {
-          return `${(error as Error).name}: ${(error as Error).message}`;
-        }
-        return 'reused';
-      },
-      { clock: new VirtualClock() },
-    );
-    expect(message).toBe('RuntimeError: cannot reuse already awaited coroutine');
+    const seen = { depth: 0, loop: null as EventLoop | null };
+    let error: unknown;
+    try {
+      run(nestForever(300, seen), { clock: new JumpClock() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe('Maximum call stack size exceeded');
+    expect(seen.depth).toBeLessThan(256);
+    expect(pendingTasks(seen.loop)).toBe(0);
   });
 
-  it('cancel() ends await cycles in a nested run(): gather(t) where t awaits the gather', () => {
+  it('in a host-mode run too', async () => {
     apply();
-    const log: string[] = [];
-    const result = run(
-      function* () {
-        yield* sleep(0);
-        return run(() => gatherCycle(log));
-      },
-      { clock: new VirtualClock() },
+    const seen = { depth: 0, loop: null as EventLoop | null };
+    await expect(runAsync(nestForever(0, seen), { clock: new JumpClock() })).rejects.toThrow(
+      /^Maximum nested run depth exceeded/,
     );
-    expect(result).toBe('child cancelled: true');
-    expect(log).toEqual(EXPECTED);
+    expect(pendingTasks(seen.loop)).toBe(0);
   });
+});
 
-  it("a task in a nested run() honours a Future subclass's addDoneCallback", () => {
+describe('issue 16 #8 in nested runs', () => {
+  it('a KeyboardInterrupt raised in a task ends the nested run and the outer one at once', () => {
     apply();
-    const log: string[] = [];
-    class LoggingFuture<T> extends Future<T> {
-      override addDoneCallback(callback: DoneCallback<T>): void {
-        log.push('addDoneCallback');
-        super.addDoneCallback(callback);
+    const trace: string[] = [];
+    function* main(): Coroutine<void> {
+      const loop = getRunningLoop();
+      loop.setExceptionHandler(() => {});
+      loop.createTask(
+        (function* () {
+          yield* sleep(0.01);
+          throw new KeyboardInterrupt('from a task');
+        })(),
+      );
+      try {
+        loop.runUntilComplete(sleep(1));
+        trace.push('nested run returned');
+      } catch (error) {
+        trace.push(`nested run threw ${(error as Error).name}`);
+        throw error;
       }
     }
+    const clock = new JumpClock();
+    expect(() => run(main(), { clock })).toThrow(KeyboardInterrupt);
+    expect(trace).toEqual(['nested run threw KeyboardInterrupt']);
+    expect(clock.t).toBe(0.01);
+  });
+});
+
+describe('one run frame: host-mode runs see the re-entry hooks', () => {
+  it('loop.runUntilCompleteAsync() inside a running loop runs nested once patched', async () => {
+    apply();
+    const clock = new JumpClock();
+    const value = await runAsync(
+      function* () {
+        const loop = getRunningLoop();
+        const nested = loop.runUntilCompleteAsync(sleep(2, 'nested'));
+        // The nested run already ran to its end, on this loop, inside this step.
+        const at = loop.time();
+        return `${yield nested} at ${at}`;
+      },
+      { clock },
+    );
+    expect(value).toBe('nested at 2');
+  });
+
+  it('runAsync() inside a running loop runs nested once patched', async () => {
+    apply();
+    const clock = new JumpClock();
     const value = run(
       function* () {
-        yield* sleep(0);
-        return run(function* () {
-          const future = new LoggingFuture<string>({ loop: getRunningLoop() });
-          getRunningLoop().callLater(1, () => future.setResult('value'));
-          return yield* future;
-        });
+        const inner = runAsync(sleep(1, 'inner'));
+        yield* sleep(1);
+        return inner;
       },
-      { clock: new VirtualClock() },
+      { clock },
     );
-    expect([value, log]).toEqual(['value', ['addDoneCallback']]);
+    await expect(value).resolves.toBe('inner');
+    expect(clock.t).toBe(2);
   });
 
-  it('debug mode reports a sleep never awaited inside a nested run()', async () => {
-    apply();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    try {
-      run(
-        function* () {
-          yield* sleep(0);
-          run(function* () {
-            sleep(0.1); // forgot yield*
-            yield* sleep(0.2);
-          });
-        },
-        { clock: new VirtualClock(), debug: true },
-      );
-      const warnings = (): string[] =>
-        warn.mock.calls
-          .map((call) => String(call[0]))
-          .filter((line) => line.startsWith('RuntimeWarning'));
-      for (let i = 0; i < 50 && warnings().length === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        collectGarbage();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      expect(warnings().map((line) => line.split('\n')[0])).toEqual([
-        "RuntimeWarning: coroutine 'sleep' was never awaited",
-      ]);
-    } finally {
-      warn.mockRestore();
-    }
+  it('without the patch, both refuse as before', async () => {
+    const loop = new EventLoop({ clock: new JumpClock() });
+    const attempts: Promise<unknown>[] = [];
+    loop.runUntilComplete(
+      (function* () {
+        yield* sleep(0);
+        attempts.push(loop.runUntilCompleteAsync(sleep(1)), runAsync(sleep(1)));
+      })(),
+    );
+    loop.close();
+    const outcomes = await Promise.allSettled(attempts);
+    expect(
+      outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : o)),
+    ).toEqual([
+      'This event loop is already running',
+      'runAsync() cannot be called from a running event loop',
+    ]);
   });
 });

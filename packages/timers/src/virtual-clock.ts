@@ -1,6 +1,5 @@
 import { type Clock, defaultClock } from '@asyncio-ts/core-loop';
-import { ownOption } from '@asyncio-ts/core-loop/internal';
-import { describeValue } from './check-seconds.js';
+import { checkSeconds, ownOption, repr } from '@asyncio-ts/core-loop/internal';
 
 /** Options for `new VirtualClock()`. */
 export interface VirtualClockOptions {
@@ -11,6 +10,14 @@ export interface VirtualClockOptions {
    * the loop is idle. `rate > 0`: time flows at `rate` times real time (2 = twice as fast).
    */
   rate?: number;
+  /**
+   * trio's `autojump_threshold`, for `rate` 0. Time jumps to the next timer at once when the
+   * loop is idle and nothing outside it is pending. While something is (a native promise
+   * awaited in host mode, a worker's outside work), time stands still and the loop waits
+   * for it in real time; after this many real seconds of such waiting in vain, time jumps
+   * anyway. Default Infinity: never jump while real I/O is pending.
+   */
+  autojumpThreshold?: number;
 }
 
 // Real time, for `rate > 0`: the loop's default (monotonic) clock.
@@ -18,11 +25,21 @@ const realSeconds = (): number => defaultClock.now();
 
 function checkOption(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number') {
-    throw new TypeError(`VirtualClock ${name} must be a number, got ${describeValue(value)}`);
+    throw new TypeError(`VirtualClock ${name} must be a number, got ${repr(value)}`);
   }
   if (!Number.isFinite(value) || value < min) {
     const range = min === 0 ? 'a finite number >= 0' : 'a finite number';
     throw new RangeError(`VirtualClock ${name} must be ${range}, got ${value}`);
+  }
+  return value;
+}
+
+function checkThreshold(value: unknown): number {
+  checkSeconds(value, 'VirtualClock autojumpThreshold');
+  if (value < 0) {
+    throw new RangeError(
+      `VirtualClock autojumpThreshold must be a number of seconds >= 0 (Infinity allowed), got ${value}`,
+    );
   }
   return value;
 }
@@ -35,6 +52,8 @@ function checkOption(name: string, value: unknown, min: number): number {
 export class VirtualClock implements Clock {
   /** How fast time flows against real time; 0: only jumps (fully virtual). */
   readonly rate: number;
+  /** Real seconds of waiting for outside work before time jumps anyway (rate 0 only). */
+  readonly autojumpThreshold: number;
   /** @internal Virtual seconds not due to real time: start, jumps and idle skips. */
   _offset: number;
   /** @internal Real seconds at the first reading (rate > 0 only); null before it. */
@@ -43,12 +62,15 @@ export class VirtualClock implements Clock {
   /** A clock that reads `options.start` (default 0) and flows at `options.rate` (default 0). */
   constructor(options?: VirtualClockOptions) {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
-      throw new TypeError(`VirtualClock options must be an object, got ${describeValue(options)}`);
+      throw new TypeError(`VirtualClock options must be an object, got ${repr(options)}`);
     }
     const start = ownOption(options, 'start');
     const rate = ownOption(options, 'rate');
+    const threshold = ownOption(options, 'autojumpThreshold');
     this._offset = start === undefined ? 0 : checkOption('start', start, -Infinity);
     this.rate = rate === undefined ? 0 : checkOption('rate', rate, 0);
+    this.autojumpThreshold =
+      threshold === undefined ? Number.POSITIVE_INFINITY : checkThreshold(threshold);
   }
 
   /**
@@ -61,11 +83,17 @@ export class VirtualClock implements Clock {
   }
 
   /**
-   * The loop is idle until `deadline`. Fully virtual: jumps there and returns 0. With
-   * `rate > 0`: returns the real seconds to wait, `(deadline - now()) / rate`.
+   * The loop is idle until `deadline`. Fully virtual: jumps there and returns 0, unless
+   * something outside the loop is pending (`outsideIdleFor` given: real seconds already
+   * waited for it), when it returns the real seconds left before `autojumpThreshold` and
+   * jumps only once that has passed. With `rate > 0`: returns the real seconds to wait,
+   * `(deadline - now()) / rate`.
    */
-  idleUntil(deadline: number): number {
+  idleUntil(deadline: number, outsideIdleFor?: number): number {
     if (this.rate === 0) {
+      if (outsideIdleFor !== undefined && outsideIdleFor < this.autojumpThreshold) {
+        return this.autojumpThreshold - outsideIdleFor;
+      }
       if (deadline > this._offset) this._offset = deadline;
       return 0;
     }
@@ -78,9 +106,7 @@ export class VirtualClock implements Clock {
    * due run at the loop's next iteration. Time never goes backwards.
    */
   jump(seconds: number): void {
-    if (typeof seconds !== 'number') {
-      throw new TypeError(`jump() expects a number of seconds, got ${describeValue(seconds)}`);
-    }
+    checkSeconds(seconds, 'jump() seconds');
     if (!Number.isFinite(seconds) || seconds < 0) {
       throw new RangeError(
         `time can't go backwards: jump() needs a finite number of seconds >= 0, got ${seconds}`,

@@ -5,7 +5,7 @@ import { caught, runVirtual } from './trace.js';
 
 describe("sleep(): awaiting the same coroutine twice is asyncio's RuntimeError", () => {
   it.each([0, 1])('sleep(%d) awaited twice', (delay) => {
-    const { result } = runVirtual(function* (): Coroutine<unknown> {
+    const result = runVirtual(function* (): Coroutine<unknown> {
       const once = sleep(delay, 'done');
       const first = yield* once;
       const second = yield* caught(once);
