@@ -10,6 +10,7 @@ import {
   KeyboardInterrupt,
   RuntimeError,
   type Task,
+  type TaskOptions,
 } from '@asyncio-ts/core-loop';
 import { ownOption, watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { describe, failed } from './awaitable.js';
@@ -19,6 +20,8 @@ import { ExceptionGroup } from './exception-group.js';
 export interface TaskGroupTaskOptions {
   /** The task's name. */
   name?: string;
+  /** The Context the task runs in (asyncio's `context=`); default: a copy of the current one. */
+  context?: TaskOptions['context'];
 }
 
 /**
@@ -55,8 +58,9 @@ export class TaskGroup {
     }
     const loop = this.loop as EventLoop;
     const name = ownOption(options, 'name');
+    const context = ownOption(options, 'context');
     // As 3.11's TaskGroup: the task is made unnamed (it takes a number) and renamed after.
-    const task = loop.createTask(coro);
+    const task = context === undefined ? loop.createTask(coro) : loop.createTask(coro, { context });
     if (name !== undefined) task.setName(name);
     task.addDoneCallback(this.onTaskDone);
     this.tasks.add(task as Task<unknown>);
