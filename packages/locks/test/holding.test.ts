@@ -110,7 +110,7 @@ describe('holding() and acquired() arguments', () => {
       'holding(primitive, body): expected a Lock, Condition or Semaphore (acquire/release), got {}',
     );
     expect(() => holding(new Lock(), 'body' as unknown as () => Coroutine<void>)).toThrow(
-      'holding(primitive, body): body must be a generator function, got 'body',
+      "holding(primitive, body): body must be a generator function, got 'body'",
     );
     expect(() => acquired(null as unknown as Acquirable)).toThrow(TypeError);
   });
