@@ -26,6 +26,10 @@ function sourceAliases(): Alias[] {
       find: /^@asyncio-ts\/core-loop\/internal$/,
       replacement: join(packagesDir, 'core-loop/src/internal.ts'),
     },
+    {
+      find: /^@asyncio-ts\/streams\/internal$/,
+      replacement: join(packagesDir, 'streams/src/internal.ts'),
+    },
   ];
   const entries: Alias[] = names.map((name) => ({
     find: new RegExp(`^@asyncio-ts/${name}$`),

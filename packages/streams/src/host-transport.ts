@@ -1,0 +1,125 @@
+import type { EventLoop } from '@asyncio-ts/core-loop';
+import type { Socket } from 'node:net';
+import { extraInfoOf, type RawAddresses } from './address.js';
+import { osErrorFrom, systemErrorOf } from './errors.js';
+import { type Protocol, type Transport, WRITE_HIGH_WATER } from './transport.js';
+
+/**
+ * A transport on a `node:net` socket (or a child process pipe, which Node also makes a
+ * Socket) driven by the host's own event loop: used in `runAsync()`, where the host turns
+ * between the loop's slices. Socket events call the protocol directly; settling the
+ * loop's futures from there wakes the loop.
+ */
+export class HostTransport implements Transport {
+  private closing = false;
+  private lost = false;
+  private error: Error | null = null;
+  private writePaused = false;
+  private readonly info: Record<string, unknown>;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly protocol: Protocol,
+    private readonly loop: EventLoop,
+    addresses: RawAddresses,
+    private readonly writable = true,
+  ) {
+    this.info = extraInfoOf(addresses);
+    socket.on('data', (chunk: Uint8Array) => this.guard(() => this.protocol.dataReceived(chunk)));
+    socket.on('end', () => this.guard(() => this.protocol.eofReceived()));
+    socket.on('drain', () => {
+      if (!this.writePaused) return;
+      this.writePaused = false;
+      this.guard(() => this.protocol.resumeWriting());
+    });
+    socket.on('error', (error) => {
+      this.error ??= osErrorFrom(systemErrorOf(error), error);
+    });
+    socket.on('close', () => this.connectionLost());
+    this.guard(() => protocol.connectionMade(this));
+  }
+
+  /** Runs a protocol callback; an exception reaches the loop's exception handler. */
+  private guard(callback: () => void): void {
+    if (this.loop.isClosed()) {
+      this.abort();
+      return;
+    }
+    try {
+      callback();
+    } catch (exception) {
+      this.loop.callExceptionHandler({
+        message: 'Fatal error: protocol callback failed',
+        exception,
+      });
+      this.abort();
+    }
+  }
+
+  private connectionLost(): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.closing = true;
+    if (this.loop.isClosed()) return;
+    this.guard(() => this.protocol.connectionLost(this.error));
+  }
+
+  write(data: Uint8Array): void {
+    if (this.closing || data.length === 0) return;
+    this.socket.write(data);
+    if (!this.writePaused && this.socket.writableLength > WRITE_HIGH_WATER) {
+      this.writePaused = true;
+      this.protocol.pauseWriting();
+    }
+  }
+
+  writeEof(): void {
+    if (this.closing) return;
+    this.socket.end();
+  }
+
+  canWriteEof(): boolean {
+    return this.writable;
+  }
+
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.socket.pause();
+    const socket = this.socket;
+    if (socket.writableFinished || !this.writable) socket.destroy();
+    else {
+      socket.once('finish', () => socket.destroy());
+      if (!socket.writableEnded) socket.end();
+    }
+  }
+
+  abort(): void {
+    this.closing = true;
+    this.socket.destroy();
+  }
+
+  isClosing(): boolean {
+    return this.closing;
+  }
+
+  pauseReading(): void {
+    this.socket.pause();
+  }
+
+  resumeReading(): void {
+    if (!this.closing) this.socket.resume();
+  }
+
+  getWriteBufferSize(): number {
+    return this.socket.writableLength;
+  }
+
+  getExtraInfo(name: string): unknown {
+    return this.info[name];
+  }
+
+  toString(): string {
+    return `<HostTransport fd=${(this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1}${this.closing ? ' closing' : ''}>`;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * `@asyncio-ts/streams/internal`: the transports and the I/O worker, for
+ * `@asyncio-ts/subprocess`. Not for applications.
+ */
+export type { RawAddresses } from './address.js';
+export { osErrorFrom, systemErrorOf, type SystemErrorLike } from './errors.js';
+export { HostTransport } from './host-transport.js';
+export { type EventHandler, IoWorker, type WorkerEvent } from './io-worker.js';
+export { type Owner, ownerFor } from './ownership.js';
+export { StreamReaderProtocol } from './stream-protocol.js';
+export { DEFAULT_LIMIT } from './stream-reader.js';
+export type { Protocol, Transport } from './transport.js';
+export { WorkerTransport } from './worker-transport.js';

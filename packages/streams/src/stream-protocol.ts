@@ -1,0 +1,120 @@
+import { type Coroutine, type EventLoop, type Future, isCoroutine, type Task } from '@asyncio-ts/core-loop';
+import { ConnectionResetError } from './errors.js';
+import type { StreamReader } from './stream-reader.js';
+import { StreamWriter } from './stream-writer.js';
+import type { Protocol, Transport } from './transport.js';
+
+/** What `startServer` calls for each connection: asyncio's `client_connected_cb`. */
+export type ClientConnected = (
+  reader: StreamReader,
+  writer: StreamWriter,
+) => Coroutine<unknown> | undefined | void;
+
+/**
+ * asyncio's StreamReaderProtocol with FlowControlMixin: feeds a StreamReader from a
+ * transport, holds `drain()`'s waiters, and on a server runs `clientConnected` as a task.
+ */
+export class StreamReaderProtocol implements Protocol {
+  private _transport: Transport | null = null;
+  private _paused = false;
+  private _connectionLost = false;
+  private readonly _drainWaiters: Future<void>[] = [];
+  /** Resolved (or failed) when the connection is lost: `waitClosed()`'s future. */
+  readonly closed: Future<void>;
+  /** The task running `clientConnected`, on a server. */
+  task: Task<unknown> | null = null;
+
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly loop: EventLoop,
+    private readonly clientConnected: ClientConnected | null = null,
+    private readonly onConnectionLost: (() => void) | null = null,
+  ) {
+    this.closed = loop.createFuture<void>();
+    // Nobody may ever wait for the close: its exception is then not "never retrieved".
+    this.closed.addDoneCallback((f) => {
+      if (!f.cancelled()) f.exception();
+    });
+  }
+
+  connectionMade(transport: Transport): void {
+    this._transport = transport;
+    this.reader.setTransport(transport);
+    const cb = this.clientConnected;
+    if (cb === null) return;
+    const writer = new StreamWriter(transport, this, this.reader, this.loop);
+
+    const result = cb(this.reader, writer);
+    if (isCoroutine(result)) {
+      const task = this.loop.createTask(result as Coroutine<unknown>);
+      this.task = task;
+      task.addDoneCallback(() => {
+        if (task.cancelled()) return;
+        const exception = task.exception();
+        if (exception !== null && exception !== undefined) {
+          this.loop.callExceptionHandler({
+            message: 'Unhandled exception in client_connected_cb',
+            exception,
+            transport,
+          } as Parameters<EventLoop['callExceptionHandler']>[0]);
+          transport.close();
+        }
+      });
+    }
+  }
+
+  dataReceived(data: Uint8Array): void {
+    this.reader.feedData(data);
+  }
+
+  eofReceived(): void {
+    this.reader.feedEof();
+  }
+
+  connectionLost(error: Error | null): void {
+    if (error === null) this.reader.feedEof();
+    else this.reader.setException(error);
+    if (!this.closed.done()) {
+      if (error === null) this.closed.setResult(undefined);
+      else this.closed.setException(error);
+    }
+    this._connectionLost = true;
+    if (this._paused) {
+      for (const waiter of this._drainWaiters) {
+        if (waiter.done()) continue;
+        if (error === null) waiter.setResult(undefined);
+        else waiter.setException(error);
+      }
+    }
+    this.onConnectionLost?.();
+  }
+
+  pauseWriting(): void {
+    this._paused = true;
+  }
+
+  resumeWriting(): void {
+    this._paused = false;
+    for (const waiter of this._drainWaiters) {
+      if (!waiter.done()) waiter.setResult(undefined);
+    }
+  }
+
+  /** `drain()`'s wait: returns at once unless writing is paused. */
+  *drainHelper(): Coroutine<void> {
+    if (this._connectionLost) throw new ConnectionResetError('Connection lost');
+    if (!this._paused) return;
+    const waiter = this.loop.createFuture<void>();
+    this._drainWaiters.push(waiter);
+    try {
+      yield* waiter;
+    } finally {
+      this._drainWaiters.splice(this._drainWaiters.indexOf(waiter), 1);
+    }
+  }
+
+  /** The transport, once connected. */
+  get transport(): Transport | null {
+    return this._transport;
+  }
+}

@@ -1,0 +1,145 @@
+import type { EventLoop } from '@asyncio-ts/core-loop';
+import { extraInfoOf, type RawAddresses } from './address.js';
+import { osErrorFrom } from './errors.js';
+import type { IoWorker, WorkerEvent } from './io-worker.js';
+import { type Protocol, type Transport, WRITE_HIGH_WATER, WRITE_LOW_WATER } from './transport.js';
+
+/**
+ * A transport on a socket or pipe owned by the loop's I/O worker. Writes are posted to the
+ * worker at once; the bytes not yet handed to the kernel are counted from the worker's
+ * acknowledgements, and above the high-water mark the protocol is paused until the worker
+ * reports the socket drained.
+ */
+export class WorkerTransport implements Transport {
+  private closing = false;
+  private lost = false;
+  private writePaused = false;
+  private drainRequested = false;
+  /** Bytes posted to the worker, and bytes it reported flushed to the kernel. */
+  private posted = 0;
+  private flushed = 0;
+  private info: Record<string, unknown> = {};
+
+  constructor(
+    private readonly io: IoWorker,
+    readonly id: number,
+    private readonly protocol: Protocol,
+    private readonly loop: EventLoop,
+    private readonly writable = true,
+  ) {}
+
+  /** The connection is up: records its addresses and tells the protocol. */
+  connected(addresses: RawAddresses): void {
+    this.info = extraInfoOf(addresses);
+    this.guard(() => this.protocol.connectionMade(this));
+  }
+
+  /** Handles one event from the worker for this socket. */
+  handle(event: WorkerEvent): void {
+    switch (event.ev) {
+      case 'data':
+        this.acknowledge(event.w as number);
+        if (!this.closing) this.guard(() => this.protocol.dataReceived(event.data as Uint8Array));
+        return;
+      case 'drained':
+        this.drainRequested = false;
+        this.acknowledge(event.w as number);
+        return;
+      case 'eof':
+        this.guard(() => this.protocol.eofReceived());
+        return;
+      case 'closed':
+        this.connectionLost(event.error === null ? null : osErrorFrom(event.error));
+        return;
+    }
+  }
+
+  private acknowledge(flushed: number): void {
+    if (flushed > this.flushed) this.flushed = flushed;
+    if (this.writePaused && this.posted - this.flushed <= WRITE_LOW_WATER) {
+      this.writePaused = false;
+      this.guard(() => this.protocol.resumeWriting());
+    } else if (this.writePaused && !this.drainRequested) {
+      this.requestDrain();
+    }
+  }
+
+  private requestDrain(): void {
+    this.drainRequested = true;
+    this.io.send({ op: 'wantDrain', id: this.id });
+  }
+
+  private guard(callback: () => void): void {
+    try {
+      callback();
+    } catch (exception) {
+      this.loop.callExceptionHandler({ message: 'Fatal error: protocol callback failed', exception });
+      this.abort();
+    }
+  }
+
+  private connectionLost(error: Error | null): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.closing = true;
+    this.io.unregister(this.id);
+    this.guard(() => this.protocol.connectionLost(error));
+  }
+
+  write(data: Uint8Array): void {
+    if (this.closing || data.length === 0) return;
+    // Cloning posts the whole underlying buffer: send only the bytes asked for.
+    const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+    this.io.send({ op: 'write', id: this.id, data: whole ? data : data.slice() });
+    this.posted += data.length;
+    if (!this.writePaused && this.posted - this.flushed > WRITE_HIGH_WATER) {
+      this.writePaused = true;
+      this.protocol.pauseWriting();
+      if (!this.drainRequested) this.requestDrain();
+    }
+  }
+
+  writeEof(): void {
+    if (this.closing) return;
+    this.io.send({ op: 'writeEof', id: this.id });
+  }
+
+  canWriteEof(): boolean {
+    return this.writable;
+  }
+
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.io.send({ op: 'close', id: this.id });
+  }
+
+  abort(): void {
+    this.closing = true;
+    this.io.send({ op: 'abort', id: this.id });
+  }
+
+  isClosing(): boolean {
+    return this.closing;
+  }
+
+  pauseReading(): void {
+    this.io.send({ op: 'pause', id: this.id });
+  }
+
+  resumeReading(): void {
+    if (!this.closing) this.io.send({ op: 'resume', id: this.id });
+  }
+
+  getWriteBufferSize(): number {
+    return this.posted - this.flushed;
+  }
+
+  getExtraInfo(name: string): unknown {
+    return this.info[name];
+  }
+
+  toString(): string {
+    return `<WorkerTransport id=${this.id}${this.closing ? ' closing' : ''}>`;
+  }
+}
