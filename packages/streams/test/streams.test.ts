@@ -1,0 +1,318 @@
+import { CancelledError, getRunningLoop, TimeoutError } from '@asyncio-ts/core-loop';
+import { gather } from '@asyncio-ts/gather';
+import { sleep, timeout } from '@asyncio-ts/timers';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  ConnectionRefusedError,
+  FileNotFoundError,
+  IncompleteReadError,
+  openConnection,
+  openUnixConnection,
+  type Server,
+  startServer,
+  startUnixServer,
+  type StreamReader,
+  type StreamWriter,
+} from '../src/index.js';
+import { bytes, MODES, type Mode, runIn, socketPath, text } from './support.js';
+
+function* echo(reader: StreamReader, writer: StreamWriter) {
+  for (;;) {
+    const data = yield* reader.read(65536);
+    if (data.length === 0) break;
+    writer.write(data);
+    yield* writer.drain();
+  }
+  writer.close();
+  yield* writer.waitClosed();
+}
+
+function portOf(server: Server): number {
+  return (server.sockets[0]?.getsockname() as [string, number])[1];
+}
+
+function* closeServer(server: Server) {
+  server.close();
+  yield* server.waitClosed();
+}
+
+const modes: Mode[] = (process.env.STREAMS_MODES?.split(',') as Mode[] | undefined) ?? MODES;
+
+describe.each<Mode>(modes)('streams in %s', (mode) => {
+  it('serves 50 concurrent clients, each with its own task', async () => {
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(function* (reader, writer) {
+        const line = yield* reader.readline();
+        writer.write(bytes(`echo ${text(line)}`));
+        yield* writer.drain();
+        writer.close();
+      }, '127.0.0.1', 0);
+      const port = portOf(server);
+      function* client(i: number) {
+        const [reader, writer] = yield* openConnection('127.0.0.1', port);
+        writer.write(bytes(`client ${i}\n`));
+        const reply = text(yield* reader.read(-1));
+        writer.close();
+        yield* writer.waitClosed();
+        return reply;
+      }
+      const replies = yield* gather(Array.from({ length: 50 }, (_, i) => client(i)));
+      yield* closeServer(server);
+      return replies;
+    });
+    expect(out).toEqual(Array.from({ length: 50 }, (_, i) => `echo client ${i}\n`));
+  });
+
+  it('moves 1 MiB each way through an echo server with drain()', async () => {
+    const size = 1024 * 1024;
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(echo, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const payload = new Uint8Array(size);
+      for (let i = 0; i < size; i++) payload[i] = i % 251;
+      const loop = getRunningLoop();
+      const sender = loop.createTask(
+        (function* () {
+          for (let at = 0; at < size; at += 65536) {
+            writer.write(payload.subarray(at, at + 65536));
+            yield* writer.drain();
+          }
+          writer.writeEof();
+        })(),
+      );
+      const back = yield* reader.read(-1);
+      yield* sender;
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      let same = back.length === size;
+      for (let i = 0; same && i < size; i++) same = back[i] === payload[i];
+      return [back.length, same];
+    });
+    expect(out).toEqual([size, true]);
+  });
+
+  it('drain() waits while the peer does not read, so the buffer stays bounded', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const gate = loop.createFuture<void>();
+      const server = yield* startServer(function* (reader, writer) {
+        yield* gate;
+        const all = yield* reader.read(-1);
+        writer.write(bytes(String(all.length)));
+        writer.close();
+      }, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const chunk = new Uint8Array(64 * 1024);
+      let written = 0;
+      let blocked = false;
+      for (let i = 0; i < 400 && !blocked; i++) {
+        writer.write(chunk);
+        written += chunk.length;
+        const drain = loop.createTask(writer.drain());
+        yield* sleep(0);
+        yield* sleep(0);
+        if (!drain.done()) {
+          blocked = true;
+          gate.setResult(undefined);
+          yield* drain;
+        }
+      }
+      writer.writeEof();
+      const total = Number(text(yield* reader.read(-1)));
+      writer.close();
+      yield* closeServer(server);
+      return [blocked, total === written];
+    });
+    expect(out).toEqual([true, true]);
+  });
+
+  it('EOF: readExactly past the end gives IncompleteReadError, atEof() turns true', async () => {
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(function* (_reader, writer) {
+        writer.write(bytes('short'));
+        writer.writeEof();
+        yield* writer.drain();
+      }, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      let error: IncompleteReadError | null = null;
+      try {
+        yield* reader.readExactly(10);
+      } catch (e) {
+        error = e as IncompleteReadError;
+      }
+      const result = [
+        error?.name,
+        text(error?.partial ?? new Uint8Array()),
+        error?.expected,
+        reader.atEof(),
+        writer.canWriteEof(),
+      ];
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return result;
+    });
+    expect(out).toEqual(['IncompleteReadError', 'short', 10, true, true]);
+  });
+
+  it('a refused connection is a ConnectionRefusedError that keeps code ECONNREFUSED', async () => {
+    const error = await runIn(mode, function* () {
+      const server = yield* startServer(echo, '127.0.0.1', 0);
+      const port = portOf(server);
+      yield* closeServer(server);
+      try {
+        yield* openConnection('127.0.0.1', port);
+      } catch (e) {
+        return e as ConnectionRefusedError;
+      }
+      return null;
+    });
+    expect(error).toBeInstanceOf(ConnectionRefusedError);
+    expect(error?.name).toBe('ConnectionRefusedError');
+    expect(error?.code).toBe('ECONNREFUSED');
+  });
+
+  it('a peer that resets mid-read gives ConnectionResetError or IncompleteReadError, not a hang', async () => {
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(function* (reader, writer) {
+        yield* reader.read(1);
+        writer.transport.abort();
+      }, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      writer.write(bytes('x'));
+      let name = '';
+      try {
+        yield* reader.readExactly(100);
+      } catch (e) {
+        name = (e as Error).name;
+      }
+      writer.close();
+      yield* closeServer(server);
+      return name;
+    });
+    expect(['ConnectionResetError', 'IncompleteReadError']).toContain(out);
+  });
+
+  it('a cancelled read and a read under timeout() leave the stream usable', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const server = yield* startServer(echo, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const pending = loop.createTask(reader.readline());
+      yield* sleep(0.01);
+      pending.cancel();
+      let cancelled = false;
+      try {
+        yield* pending;
+      } catch (e) {
+        cancelled = e instanceof CancelledError;
+      }
+      let timedOut = false;
+      try {
+        yield* timeout(0.05, () => reader.readline());
+      } catch (e) {
+        timedOut = e instanceof TimeoutError;
+      }
+      writer.write(bytes('still works\n'));
+      const line = text(yield* reader.readline());
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return [cancelled, timedOut, line];
+    });
+    expect(out).toEqual([true, true, 'still works\n']);
+  });
+
+  it('Unix sockets: startUnixServer/openUnixConnection, addresses are paths', async () => {
+    const path = socketPath();
+    const out = await runIn(mode, function* () {
+      let serverSide: unknown;
+      const server = yield* startUnixServer(function* (reader, writer) {
+        serverSide = writer.getExtraInfo('sockname');
+        yield* echo(reader, writer);
+      }, path);
+      const [reader, writer] = yield* openUnixConnection(path);
+      writer.write(bytes('over unix\n'));
+      const line = text(yield* reader.readline());
+      const peer = writer.getExtraInfo('peername');
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return [line, peer, serverSide, server.sockets.length];
+    });
+    expect(out).toEqual(['over unix\n', path, path, 0]);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('a missing Unix socket path is a FileNotFoundError (ENOENT)', async () => {
+    const error = await runIn(mode, function* () {
+      try {
+        yield* openUnixConnection(socketPath());
+      } catch (e) {
+        return e as FileNotFoundError;
+      }
+      return null;
+    });
+    expect(error?.name).toBe('FileNotFoundError');
+    expect(error?.code).toBe('ENOENT');
+  });
+
+  it('serveForever: cancelling it closes the server; waitClosed waits for the connections (3.12)', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const events: string[] = [];
+      const server = yield* startServer(function* (reader, writer) {
+        yield* reader.read(-1);
+        events.push('handler done');
+        writer.close();
+      }, '127.0.0.1', 0);
+      const forever = loop.createTask(server.serveForever());
+      const [, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      yield* sleep(0.01);
+      events.push(`serving ${server.isServing()}`);
+      forever.cancel();
+      const closed = loop.createTask(server.waitClosed());
+      yield* sleep(0.01);
+      events.push(`serving ${server.isServing()}, closed ${closed.done()}`);
+      writer.close();
+      yield* closed;
+      events.push('wait_closed returned');
+      try {
+        yield* forever;
+      } catch (e) {
+        events.push(`serveForever: ${(e as Error).name}`);
+      }
+      return events;
+    });
+    expect(out).toEqual([
+      'serving true',
+      'serving false, closed false',
+      'handler done',
+      'wait_closed returned',
+      'serveForever: CancelledError',
+    ]);
+  });
+
+  it('an exception in clientConnected reaches the exception handler and closes the connection', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const seen: string[] = [];
+      loop.setExceptionHandler((_loop, context) => {
+        seen.push(`${context.message}: ${String(context.exception)}`);
+      });
+      const server = yield* startServer(function* () {
+        yield* sleep(0);
+        throw new Error('handler failed');
+      }, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const rest = yield* reader.read(-1);
+      writer.close();
+      yield* closeServer(server);
+      loop.setExceptionHandler(null);
+      return [rest.length, seen];
+    });
+    expect(out).toEqual([0, ['Unhandled exception in client_connected_cb: Error: handler failed']]);
+  });
+});
