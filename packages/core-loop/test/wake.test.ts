@@ -1,0 +1,166 @@
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import {
+  type Coroutine,
+  EventLoop,
+  getRunningLoop,
+  RuntimeError,
+  run,
+  runAsync,
+} from '../src/index.js';
+import { addWakeSource, beginOutsideWork, notifyWakeCell, wakeCellOf } from '../src/internal.js';
+import { startWakeWorker } from './wake-worker.js';
+
+interface Delivery {
+  value: number;
+  /** Wall time (ms) the worker posted, and the loop's wake source received it. */
+  sentAt: number;
+  receivedAt: number;
+}
+
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Awaits a real worker thread, the way the threads package does: outside work registered,
+ * a wake source that drains the port with receiveMessageOnPort (no 'message' listener, so
+ * only the wake cell can resume the loop), and nothing else scheduled meanwhile.
+ */
+function* awaitWorker(
+  delayMs: number,
+  outcome: 'deliver' | 'die' = 'deliver',
+): Coroutine<Delivery> {
+  const loop = getRunningLoop();
+  const { port1, port2 } = new MessageChannel();
+  const work = beginOutsideWork(loop, 'worker computing 42');
+  const future = loop.createFuture<Delivery>();
+  const remove = addWakeSource(loop, () => {
+    const received = receiveMessageOnPort(port1);
+    if (received === undefined) return;
+    const message = received.message as { died?: true; value: number; sentAt: number };
+    if (message.died) {
+      work.abandon('the worker died');
+      return;
+    }
+    // Delivered through callSoonThreadsafe, as a package would hand over a result.
+    const receivedAt = wallNow();
+    loop.callSoonThreadsafe(() => future.setResult({ ...message, receivedAt }));
+    work.end();
+  });
+  startWakeWorker({ cell: wakeCellOf(loop), port: port2, delayMs, outcome, value: 42 });
+  try {
+    return yield* future;
+  } finally {
+    remove();
+    port1.close();
+  }
+}
+
+describe('the wake path: a real worker thread wakes the loop', () => {
+  it('wakes a blocking run() waiting in Atomics.wait with nothing scheduled', () => {
+    const trace: string[] = [];
+    const delivery = run(function* () {
+      trace.push('waiting');
+      const d = yield* awaitWorker(40);
+      trace.push(`got ${d.value}`);
+      return d;
+    });
+    expect(trace).toEqual(['waiting', 'got 42']);
+    expect(delivery.receivedAt).toBeGreaterThanOrEqual(delivery.sentAt);
+  });
+
+  it('wakes a host-mode run (runAsync) through the cell, with no port listener', async () => {
+    const trace: string[] = [];
+    const delivery = await runAsync(function* () {
+      trace.push('waiting');
+      const d = yield* awaitWorker(40);
+      trace.push(`got ${d.value}`);
+      return d;
+    });
+    expect(trace).toEqual(['waiting', 'got 42']);
+    expect(delivery.value).toBe(42);
+  });
+
+  it('keeps other tasks running while the worker works', () => {
+    const trace: string[] = [];
+    run(function* () {
+      const loop = getRunningLoop();
+      loop.callLater(0.01, () => trace.push('timer 10ms'));
+      const d = yield* awaitWorker(60);
+      trace.push(`got ${d.value}`);
+    });
+    expect(trace).toEqual(['timer 10ms', 'got 42']);
+  });
+
+  it('names outside work that ended without delivering in the deadlock error', () => {
+    let error: unknown;
+    try {
+      run(function* () {
+        yield* awaitWorker(10, 'die');
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RuntimeError);
+    expect((error as Error).message).toMatch(
+      /^Event loop would block forever: runUntilComplete\(\) waits on <Task pending/,
+    );
+    expect((error as Error).message).toMatch(
+      /outside work ended without delivering its result: worker computing 42 \(the worker died\)$/,
+    );
+  });
+
+  it('raises the deadlock error at once when no outside work is registered', () => {
+    expect(() =>
+      run(function* () {
+        const loop = getRunningLoop();
+        wakeCellOf(loop);
+        addWakeSource(loop, () => {});
+        yield* loop.createFuture();
+      }),
+    ).toThrow(/Event loop would block forever/);
+  });
+
+  it('runs each wake source once after it is added and after each notification', () => {
+    const loop = new EventLoop();
+    const polls: string[] = [];
+    const remove = addWakeSource(loop, () => polls.push(`poll at ${loop.time() >= 0}`));
+    loop.callSoon(() => {
+      polls.push('callback');
+      notifyWakeCell(wakeCellOf(loop));
+      loop.callSoon(() => loop.stop());
+    });
+    loop.runForever();
+    remove();
+    notifyWakeCell(wakeCellOf(loop));
+    loop.callSoon(() => loop.stop());
+    loop.runForever();
+    loop.close();
+    expect(polls).toEqual(['poll at true', 'callback', 'poll at true']);
+  });
+
+  it('reports an exception thrown by a wake source to the exception handler', () => {
+    const loop = new EventLoop();
+    const reported: string[] = [];
+    loop.setExceptionHandler((_l, context) =>
+      reported.push(`${context.message}: ${(context.exception as Error).message}`),
+    );
+    addWakeSource(loop, () => {
+      throw new Error('bad source');
+    });
+    loop.callSoon(() => loop.stop());
+    loop.runForever();
+    loop.close();
+    expect(reported).toEqual(['Exception in a wake source: bad source']);
+  });
+
+  it('rejects bad arguments with a TypeError', () => {
+    const loop = new EventLoop();
+    expect(() => addWakeSource(loop, 5 as never)).toThrow(
+      'addWakeSource() expects a function, got number',
+    );
+    expect(() => beginOutsideWork(loop, null as never)).toThrow(
+      'beginOutsideWork() expects a description string, got object',
+    );
+    loop.close();
+  });
+});
