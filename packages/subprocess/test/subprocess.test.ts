@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSubprocessExec, createSubprocessShell, DEVNULL, PIPE, STDOUT } from '../src/index.js';
-import { bytes, type Mode, runIn, text } from '../../streams/test/support.js';
+import { bytes, MODES, type Mode, runIn, text } from '../../streams/test/support.js';
 
-describe.each<Mode>(['runAsync'])('subprocess in %s', (mode) => {
+describe.each<Mode>(MODES)('subprocess in %s', (mode) => {
   it('communicate() with pipes on all three streams', async () => {
     const out = await runIn(mode, function* () {
       const proc = yield* createSubprocessExec(
