@@ -1,5 +1,6 @@
 import { blockFor } from './blocking-wait.js';
 import { checkCallback, checkTime } from './checks.js';
+import { runCloseCallbacks } from './close-callbacks.js';
 import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
@@ -275,6 +276,7 @@ export class EventLoop {
   close(): void {
     if (this._running) throw new RuntimeError('Cannot close a running event loop');
     if (this._closed) return;
+    runCloseCallbacks(this);
     this._reportUnretrieved();
     this._closed = true;
     this._ready.clear();

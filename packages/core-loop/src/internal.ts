@@ -13,6 +13,7 @@ import { RunFrame } from './run-frame.js';
 import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
+export { addCloseCallback } from './close-callbacks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';

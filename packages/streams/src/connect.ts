@@ -69,7 +69,8 @@ function* connectInWorker(loop: EventLoop, target: ConnectTarget, protocol: Prot
         if (connected.done()) return;
         connected.setResult(undefined);
         transport.connected(event.addresses);
-      } else if (event.ev === 'connectFailed') {
+      } else if (event.ev === 'connectFailed' || event.ev === 'failed') {
+        transport.abort();
         io.unregister(id);
         if (!connected.done()) connected.setException(osErrorFrom(event.error));
       } else {

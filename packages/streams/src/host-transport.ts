@@ -2,6 +2,7 @@ import type { EventLoop } from '@asyncio-ts/core-loop';
 import type { Socket } from 'node:net';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { osErrorFrom, systemErrorOf } from './errors.js';
+import { trackResource } from './resources.js';
 import { type Protocol, type Transport, WRITE_HIGH_WATER } from './transport.js';
 
 /**
@@ -16,6 +17,7 @@ export class HostTransport implements Transport {
   private error: Error | null = null;
   private writePaused = false;
   private readonly info: Record<string, unknown>;
+  private readonly untrack: () => void;
 
   constructor(
     private readonly socket: Socket,
@@ -25,8 +27,16 @@ export class HostTransport implements Transport {
     private readonly writable = true,
   ) {
     this.info = extraInfoOf(addresses);
+    this.untrack = trackResource(loop, {
+      describe: () => `transport ${this}`,
+      abort: () => this.abort(),
+    });
     socket.on('data', (chunk: Uint8Array) => this.guard(() => this.protocol.dataReceived(chunk)));
-    socket.on('end', () => this.guard(() => this.protocol.eofReceived()));
+    socket.on('end', () => {
+      // A pipe that only reads is done at EOF (asyncio's read pipe closes itself then).
+      if (!writable) this.untrack();
+      this.guard(() => this.protocol.eofReceived());
+    });
     socket.on('drain', () => {
       if (!this.writePaused) return;
       this.writePaused = false;
@@ -60,6 +70,7 @@ export class HostTransport implements Transport {
     if (this.lost) return;
     this.lost = true;
     this.closing = true;
+    this.untrack();
     if (this.loop.isClosed()) return;
     this.guard(() => this.protocol.connectionLost(this.error));
   }
@@ -85,6 +96,7 @@ export class HostTransport implements Transport {
   close(): void {
     if (this.closing) return;
     this.closing = true;
+    this.untrack();
     this.socket.pause();
     const socket = this.socket;
     if (socket.writableFinished || !this.writable) socket.destroy();
@@ -96,6 +108,7 @@ export class HostTransport implements Transport {
 
   abort(): void {
     this.closing = true;
+    this.untrack();
     this.socket.destroy();
   }
 
@@ -120,6 +133,7 @@ export class HostTransport implements Transport {
   }
 
   toString(): string {
-    return `<HostTransport fd=${(this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1}${this.closing ? ' closing' : ''}>`;
+    const peer = this.info.peername;
+    return `<HostTransport${peer === undefined ? '' : ` peername=${JSON.stringify(peer)}`}${this.closing ? ' closing' : ''}>`;
   }
 }

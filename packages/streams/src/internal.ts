@@ -11,3 +11,4 @@ export { StreamReaderProtocol } from './stream-protocol.js';
 export { DEFAULT_LIMIT } from './stream-reader.js';
 export type { Protocol, Transport } from './transport.js';
 export { WorkerTransport } from './worker-transport.js';
+export { type Resource, resourceWarning, trackResource } from './resources.js';

@@ -210,8 +210,29 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
     },
   };
 
+  // The loop closes: everything left goes at once, children are killed, then the loop
+  // (blocked in Atomics.wait on `ack`) is told it is done.
+  handlers.shutdown = (m) => {
+    for (const entry of streams.values()) entry.socket.destroy();
+    for (const server of servers.values()) server.close();
+    for (const child of children.values()) child.kill('SIGKILL');
+    streams.clear();
+    servers.clear();
+    children.clear();
+    const ack = new Int32Array(m.ack);
+    Atomics.store(ack, 0, 1);
+    Atomics.notify(ack, 0);
+  };
+
   port.on('message', (message: any) => {
     const handler = handlers[message.op];
-    if (handler !== undefined) handler(message);
+    if (handler === undefined) return;
+    try {
+      handler(message);
+    } catch (e) {
+      post({ ev: 'failed', id: message.id, error: errorOf(e) });
+    }
   });
+  // A blocked run cannot see the worker's 'exit' event: tell it through the cell.
+  require('node:process').on('exit', () => post({ ev: 'workerExit', id: 0 }));
 }

@@ -1,5 +1,6 @@
 import type { EventLoop } from '@asyncio-ts/core-loop';
 import {
+  addCloseCallback,
   addWakeSource,
   beginOutsideWork,
   type OutsideWork,
@@ -31,6 +32,7 @@ export class IoWorker {
   private readonly handlers = new Map<number, EventHandler>();
   private readonly work = new Map<number, OutsideWork>();
   private readonly removeSource: () => void;
+  private readonly removeCloseCallback: () => void;
   private nextId = 1;
   private stopped = false;
 
@@ -58,6 +60,7 @@ export class IoWorker {
       this.fail(`the I/O worker failed: ${String(exception)}`);
     });
     this.removeSource = addWakeSource(loop, () => this.drain());
+    this.removeCloseCallback = addCloseCallback(loop, () => this.shutdown());
   }
 
   /** A fresh id for a resource of this loop. */
@@ -90,6 +93,10 @@ export class IoWorker {
       const received = receiveMessageOnPort(this.port);
       if (received === undefined) return;
       const event = received.message as WorkerEvent;
+      if (event.id === 0 && event.ev === 'workerExit') {
+        this.fail('the I/O worker exited');
+        return;
+      }
       const handler = this.handlers.get(event.id);
       if (handler === undefined) continue;
       try {
@@ -107,10 +114,26 @@ export class IoWorker {
     this.stop();
   }
 
+  /**
+   * The loop closes: the worker closes every socket and server and kills every child it
+   * still holds, and this thread waits (up to a second) until it has, then stops it.
+   */
+  private shutdown(): void {
+    if (this.stopped) return;
+    const ack = new Int32Array(new SharedArrayBuffer(4));
+    this.port.postMessage({ op: 'shutdown', id: 0, ack: ack.buffer });
+    Atomics.wait(ack, 0, 0, 1000);
+    for (const work of this.work.values()) work.end();
+    this.work.clear();
+    this.handlers.clear();
+    this.stop();
+  }
+
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.removeSource();
+    this.removeCloseCallback();
     this.port.close();
     void this.worker.terminate();
   }

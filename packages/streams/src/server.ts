@@ -14,6 +14,7 @@ import { osErrorFrom, systemErrorOf } from './errors.js';
 import { HostTransport } from './host-transport.js';
 import { IoWorker } from './io-worker.js';
 import { ownerFor } from './ownership.js';
+import { trackResource } from './resources.js';
 import { type ClientConnected, StreamReaderProtocol } from './stream-protocol.js';
 import { checkLimit, DEFAULT_LIMIT, StreamReader } from './stream-reader.js';
 import { WorkerTransport } from './worker-transport.js';
@@ -84,6 +85,15 @@ export class Server {
 
   /** @internal */
   _addListener(listener: Listener): void {
+    const untrack = trackResource(this.loop, {
+      describe: () => `server ${listener.socket}`,
+      abort: () => listener.close(),
+    });
+    const close = listener.close;
+    listener.close = () => {
+      untrack();
+      close();
+    };
     this.listeners?.push(listener);
     this.serving = true;
   }
@@ -228,6 +238,7 @@ function* listenInWorker(server: Server, loop: EventLoop, target: ListenTarget, 
           if (!listening.done()) listening.setResult(addressOf(event.address, target));
           return;
         case 'listenFailed':
+        case 'failed':
           io.unregister(id);
           if (!listening.done()) listening.setException(osErrorFrom(event.error));
           return;

@@ -1,3 +1,4 @@
+import { resourceWarning } from './resources.js';
 import type { Transport } from './transport.js';
 
 /** What is left of a writer once it is collected: its transport and how it read. */
@@ -9,11 +10,7 @@ interface Held {
 function reportUnclosed(held: Held): void {
   if (held.transport.isClosing()) return;
   held.transport.abort();
-  const message = `unclosed ${held.description}`;
-  const proc = (globalThis as { process?: { emitWarning?: (m: string, t: string) => void } })
-    .process;
-  if (typeof proc?.emitWarning === 'function') proc.emitWarning(message, 'ResourceWarning');
-  else console.warn(`ResourceWarning: ${message}`);
+  resourceWarning(`unclosed ${held.description}`);
 }
 
 const registry = new FinalizationRegistry<Held>(reportUnclosed);

@@ -1,6 +1,7 @@
 import type { EventLoop } from '@asyncio-ts/core-loop';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { osErrorFrom } from './errors.js';
+import { trackResource } from './resources.js';
 import type { IoWorker, WorkerEvent } from './io-worker.js';
 import { type Protocol, type Transport, WRITE_HIGH_WATER, WRITE_LOW_WATER } from './transport.js';
 
@@ -19,6 +20,7 @@ export class WorkerTransport implements Transport {
   private posted = 0;
   private flushed = 0;
   private info: Record<string, unknown> = {};
+  private readonly untrack: () => void;
 
   constructor(
     private readonly io: IoWorker,
@@ -26,7 +28,12 @@ export class WorkerTransport implements Transport {
     private readonly protocol: Protocol,
     private readonly loop: EventLoop,
     private readonly writable = true,
-  ) {}
+  ) {
+    this.untrack = trackResource(loop, {
+      describe: () => `transport ${this}`,
+      abort: () => this.abort(),
+    });
+  }
 
   /** The connection is up: records its addresses and tells the protocol. */
   connected(addresses: RawAddresses): void {
@@ -46,9 +53,12 @@ export class WorkerTransport implements Transport {
         this.acknowledge(event.w as number);
         return;
       case 'eof':
+        // A pipe that only reads is done at EOF (asyncio's read pipe closes itself then).
+        if (!this.writable) this.untrack();
         this.guard(() => this.protocol.eofReceived());
         return;
       case 'closed':
+      case 'failed':
         this.connectionLost(event.error === null ? null : osErrorFrom(event.error));
         return;
     }
@@ -82,6 +92,7 @@ export class WorkerTransport implements Transport {
     if (this.lost) return;
     this.lost = true;
     this.closing = true;
+    this.untrack();
     this.io.unregister(this.id);
     this.guard(() => this.protocol.connectionLost(error));
   }
@@ -111,11 +122,13 @@ export class WorkerTransport implements Transport {
   close(): void {
     if (this.closing) return;
     this.closing = true;
+    this.untrack();
     this.io.send({ op: 'close', id: this.id });
   }
 
   abort(): void {
     this.closing = true;
+    this.untrack();
     this.io.send({ op: 'abort', id: this.id });
   }
 

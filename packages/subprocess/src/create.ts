@@ -8,6 +8,7 @@ import {
   ownerFor,
   StreamReaderProtocol,
   systemErrorOf,
+  trackResource,
   type Transport,
   WorkerTransport,
 } from '@asyncio-ts/streams/internal';
@@ -73,7 +74,14 @@ function* spawnOnHost(loop: EventLoop, request: SpawnRequest, limit: number): Co
       : new HostTransport(socket, end.protocol, loop, {}, fd === 0);
   });
   const process = processOf(loop, child.pid, ends, transports, (signal) => child.kill(signal));
-  child.once('exit', (code, signal) => process._exited(code, signal));
+  const untrack = trackResource(loop, {
+    describe: () => `subprocess transport <pid=${child.pid}>`,
+    abort: () => child.kill('SIGKILL'),
+  });
+  child.once('exit', (code, signal) => {
+    untrack();
+    if (!loop.isClosed()) process._exited(code, signal);
+  });
   return process;
 }
 
@@ -90,6 +98,10 @@ function* spawnInWorker(loop: EventLoop, request: SpawnRequest, limit: number): 
   const spawned = loop.createFuture<number>();
   let process: Process | null = null;
   let exit: [number | null, string | null] | null = null;
+  const untrack = trackResource(loop, {
+    describe: () => `subprocess transport <pid=${process?.pid ?? '?'}>`,
+    abort: () => io.send({ op: 'kill', id, signal: 'SIGKILL' }),
+  });
   io.register(
     id,
     (event) => {
@@ -98,11 +110,18 @@ function* spawnInWorker(loop: EventLoop, request: SpawnRequest, limit: number): 
           spawned.setResult(event.pid as number);
           return;
         case 'spawnFailed':
+        case 'failed':
+          untrack();
           io.unregister(id);
-          for (const t of transports) if (t !== null) io.unregister(t.id);
+          for (const t of transports) {
+            if (t === null) continue;
+            t.abort();
+            io.unregister(t.id);
+          }
           spawned.setException(osErrorFrom(event.error));
           return;
         case 'exit':
+          untrack();
           io.unregister(id);
           exit = [event.code, event.signal];
           process?._exited(event.code, event.signal);
