@@ -122,7 +122,7 @@ describe('StreamReader', () => {
     expect(error).toBeInstanceOf(IncompleteReadError);
     expect(text(error?.partial as Uint8Array)).toBe('no separator');
     expect(error?.expected).toBe(null);
-    expect(error?.message).toBe('12 bytes read on a total of None expected bytes');
+    expect(error?.message).toBe('12 bytes read on a total of undefined expected bytes');
   });
 
   it('readExactly waits for enough bytes, or throws IncompleteReadError at EOF', () => {
