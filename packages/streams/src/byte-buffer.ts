@@ -3,10 +3,14 @@
  * Appending and consuming from the front are amortised O(1), so a reader fed many small
  * chunks never copies its whole buffer per chunk.
  */
+const EMPTY = new Uint8Array(0);
+
 export class ByteBuffer {
-  private data = new Uint8Array(0);
+  private data = EMPTY;
   private start = 0;
   private end = 0;
+  /** True while `data` is a chunk handed over by `adopt` (never written into). */
+  private adopted = false;
 
   /** The number of bytes held. */
   get length(): number {
@@ -22,9 +26,24 @@ export class ByteBuffer {
     this.end += size;
   }
 
+  /**
+   * Appends `chunk`, taking it over when the buffer is empty (no copy): the caller must not
+   * touch it afterwards. Transports hand over the chunks they receive this way.
+   */
+  adopt(chunk: Uint8Array): void {
+    if (this.end !== this.start || chunk.length === 0) {
+      this.append(chunk);
+      return;
+    }
+    this.data = chunk;
+    this.start = 0;
+    this.end = chunk.length;
+    this.adopted = true;
+  }
+
   private makeRoom(size: number): void {
     const held = this.end - this.start;
-    if (held + size <= this.data.length && this.start >= held) {
+    if (!this.adopted && held + size <= this.data.length && this.start >= held) {
       this.data.copyWithin(0, this.start, this.end);
     } else {
       const grown = new Uint8Array(Math.max(held + size, this.data.length * 2, 4096));
@@ -33,11 +52,18 @@ export class ByteBuffer {
     }
     this.start = 0;
     this.end = held;
+    this.adopted = false;
   }
 
   /** Removes and returns (as a new array) the first `n` bytes, or all when fewer are held. */
   take(n: number): Uint8Array {
     const count = Math.min(n, this.end - this.start);
+    if (this.adopted && count === this.end - this.start) {
+      // The whole of an adopted chunk: hand it on instead of copying it.
+      const whole = this.data.subarray(this.start, this.end);
+      this.clear();
+      return whole;
+    }
     const out = this.data.slice(this.start, this.start + count);
     this.start += count;
     if (this.start === this.end) this.clear();
@@ -54,6 +80,10 @@ export class ByteBuffer {
   clear(): void {
     this.start = 0;
     this.end = 0;
+    if (this.adopted) {
+      this.data = EMPTY;
+      this.adopted = false;
+    }
   }
 
   /** Index (from the front) of the first `separator` at or after `offset`, or -1. */

@@ -64,7 +64,8 @@ export class StreamReaderProtocol implements Protocol {
   }
 
   dataReceived(data: Uint8Array): void {
-    this.reader.feedData(data);
+    // Transports hand over fresh chunks (Node's per-read buffers, the worker's copies).
+    this.reader._feedOwned(data);
   }
 
   eofReceived(): void {

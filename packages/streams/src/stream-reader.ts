@@ -113,9 +113,19 @@ export class StreamReader {
 
   /** Adds received bytes (copied) and wakes a waiting read. */
   feedData(data: Uint8Array): void {
+    this._feed(data, false);
+  }
+
+  /** @internal `feedData` for a transport's own chunk, taken over without a copy. */
+  _feedOwned(data: Uint8Array): void {
+    this._feed(data, true);
+  }
+
+  private _feed(data: Uint8Array, owned: boolean): void {
     if (this._eof) throw new RuntimeError('feedData after feedEof');
     if (data.length === 0) return;
-    this._buffer.append(data);
+    if (owned) this._buffer.adopt(data);
+    else this._buffer.append(data);
     this._wakeupWaiter();
     if (this._transport !== null && !this._paused && this._buffer.length > 2 * this._limit) {
       this._transport.pauseReading();
