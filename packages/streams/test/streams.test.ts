@@ -315,4 +315,71 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     });
     expect(out).toEqual([0, ['Unhandled exception in client_connected_cb: Error: handler failed']]);
   });
+
+  it('a cancelled drain() leaves the writer usable; writing to a vanished peer fails drain()', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const gate = loop.createFuture<void>();
+      const server = yield* startServer(function* (reader, writer) {
+        yield* gate;
+        yield* reader.read(-1);
+        writer.transport.abort();
+      }, '127.0.0.1', 0);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const chunk = new Uint8Array(256 * 1024);
+      let cancelled = false;
+      for (let i = 0; i < 200 && !cancelled; i++) {
+        writer.write(chunk);
+        const drain = loop.createTask(writer.drain());
+        yield* sleep(0.001);
+        if (!drain.done()) {
+          drain.cancel();
+          try {
+            yield* drain;
+          } catch (e) {
+            cancelled = e instanceof CancelledError;
+          }
+        }
+      }
+      gate.setResult(undefined);
+      writer.writeEof();
+      yield* sleep(0.05);
+      let failure = '';
+      for (let i = 0; i < 100 && failure === ''; i++) {
+        try {
+          writer.write(chunk);
+          yield* writer.drain();
+          yield* sleep(0.005);
+        } catch (e) {
+          failure = (e as Error).name;
+        }
+      }
+      writer.close();
+      yield* closeServer(server);
+      return [cancelled, failure];
+    });
+    expect(out[0]).toBe(true);
+    expect(['ConnectionResetError', 'BrokenPipeError']).toContain(out[1]);
+  });
+
+  it('writes after close are dropped; getExtraInfo has a default; bad arguments are TypeErrors', async () => {
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(echo, '127.0.0.1', 0);
+      expect(() => openConnection('127.0.0.1', 70000)).toThrow(TypeError);
+      expect(() => openConnection('', 1)).toThrow(TypeError);
+      expect(() => startServer('nope' as never, '127.0.0.1', 0)).toThrow(TypeError);
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      expect(() => writer.write('text' as never)).toThrow(
+        new TypeError('data must be a Uint8Array, got string'),
+      );
+      writer.writelines([bytes('a'), bytes('b\n')]);
+      const line = text(yield* reader.readline());
+      writer.close();
+      writer.write(bytes('dropped'));
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return [line, writer.isClosing(), writer.getExtraInfo('nothing', 'fallback')];
+    });
+    expect(out).toEqual(['ab\n', true, 'fallback']);
+  });
 });
