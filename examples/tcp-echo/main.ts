@@ -3,13 +3,22 @@
  * as a task, the client talks to it, then the server stops. See main.py for the original.
  */
 import { type Clock, type Coroutine, run } from '@asyncio-ts/core-loop';
-import { openConnection, type StreamReader, type StreamWriter, startServer } from '@asyncio-ts/streams';
+import {
+  openConnection,
+  type StreamReader,
+  type StreamWriter,
+  startServer,
+} from '@asyncio-ts/streams';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (data: Uint8Array) => new TextDecoder().decode(data);
 /** Python's repr of a str or of a tuple of str and int. */
 const repr = (value: unknown): string =>
-  Array.isArray(value) ? `(${value.map(repr).join(', ')})` : typeof value === 'string' ? `'${value}'` : String(value);
+  Array.isArray(value)
+    ? `(${value.map(repr).join(', ')})`
+    : typeof value === 'string'
+      ? `'${value}'`
+      : String(value);
 
 /** Runs the example; `print` gets each line CPython would print. */
 export function runExample(print: (line: string) => void, clock?: Clock): void {

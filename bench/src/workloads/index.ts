@@ -1,5 +1,8 @@
 /** Every workload, in the order the report shows them. */
 import type { Workload } from '../workload.js';
+import { p1 } from './p1-subprocess.js';
+import { s1 } from './s1-streams-echo.js';
+import { s2 } from './s2-streams-transfer.js';
 import { w1 } from './w1-spawn-gather.js';
 import { w2 } from './w2-call-soon.js';
 import { w3 } from './w3-timers.js';
@@ -7,9 +10,6 @@ import { w4 } from './w4-ping-pong.js';
 import { w5 } from './w5-await-chain.js';
 import { w6 } from './w6-cancellation.js';
 import { w7 } from './w7-memory.js';
-import { p1 } from './p1-subprocess.js';
-import { s1 } from './s1-streams-echo.js';
-import { s2 } from './s2-streams-transfer.js';
 
 export const workloads: readonly Workload[] = [w1, w2, w3, w4, w5, w6, w7, s1, s2, p1];
 

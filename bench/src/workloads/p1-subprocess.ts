@@ -1,7 +1,8 @@
 /** P1 subprocess: n `true` processes, 20 at a time, each awaited with `wait()`. */
+
+import { spawn } from 'node:child_process';
 import { type Coroutine, getRunningLoop, run, runAsync } from '@asyncio-ts/core-loop';
 import { createSubprocessExec } from '@asyncio-ts/subprocess';
-import { spawn } from 'node:child_process';
 import { outcome, type Workload } from '../workload.js';
 
 const AT_ONCE = 20;

@@ -5,15 +5,17 @@
  * selects), and in a blocking `run()` (the I/O worker); a plain `node:net` echo; CPython's
  * asyncio streams, and the same on uvloop.
  */
+
+import { createConnection, createServer, type Socket } from 'node:net';
 import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
 import {
   openConnection,
   type Server,
+  type ServerSocket,
   type StreamReader,
   type StreamWriter,
   startServer,
 } from '@asyncio-ts/streams';
-import { createConnection, createServer, type Socket } from 'node:net';
 import { outcome, type Workload } from '../workload.js';
 
 const SIZE = 100;
@@ -31,7 +33,7 @@ function* echoHandler(reader: StreamReader, writer: StreamWriter): Coroutine<voi
 /** The asyncio-ts program: the echo server and one client doing n round trips. */
 export function* roundTrips(n: number): Coroutine<number> {
   const server: Server = yield* startServer(echoHandler, '127.0.0.1', 0);
-  const port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  const port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   const [reader, writer] = yield* openConnection('127.0.0.1', port);
   const message = new Uint8Array(SIZE).fill(120);
   let done = 0;
@@ -96,7 +98,8 @@ export function nodeNet(n: number): Promise<number> {
 export const s1: Workload = {
   id: 'S1',
   title: 'streams echo round trips',
-  description: 'one loopback connection, n round trips of 100 bytes, echo server in the same process.',
+  description:
+    'one loopback connection, n round trips of 100 bytes, echo server in the same process.',
   kind: 'time',
   size: { full: { n: 20_000, span: 0 }, quick: { n: 200, span: 0 } },
   runs: 5,
@@ -127,10 +130,15 @@ export const s1: Workload = {
       run: async ({ n }) => outcome((await nodeNet(n)) === n),
     },
     { id: 'cpython', library: 'cpython', label: 'CPython asyncio streams', impl: 'streams' },
-    { id: 'uvloop', library: 'cpython', label: 'CPython asyncio streams on uvloop', impl: 'uvloop' },
+    {
+      id: 'uvloop',
+      library: 'cpython',
+      label: 'CPython asyncio streams on uvloop',
+      impl: 'uvloop',
+    },
   ],
   notes: [
     'Targets: `runAsync()` ≥ 1.5× CPython and ≥ 0.5× plain node:net; blocking `run()` ≥ CPython.',
-    'uvloop is Debian\'s python3-uvloop, loaded from /usr/lib/python3/dist-packages.',
+    "uvloop is Debian's python3-uvloop, loaded from /usr/lib/python3/dist-packages.",
   ],
 };

@@ -2,9 +2,16 @@
  * S2 streams transfer: one client sends n MiB over loopback in 64 KiB writes with drain();
  * the server in the same process reads to EOF and answers with the byte count.
  */
-import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
-import { openConnection, type StreamReader, type StreamWriter, startServer } from '@asyncio-ts/streams';
+
 import { createConnection, createServer } from 'node:net';
+import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
+import {
+  openConnection,
+  type ServerSocket,
+  type StreamReader,
+  type StreamWriter,
+  startServer,
+} from '@asyncio-ts/streams';
 import { outcome, type Workload } from '../workload.js';
 import { inWorker } from './s1-streams-echo.js';
 
@@ -25,7 +32,7 @@ function* countHandler(reader: StreamReader, writer: StreamWriter): Coroutine<vo
 /** The asyncio-ts program: returns the byte count the server read. */
 export function* transfer(mib: number): Coroutine<number> {
   const server = yield* startServer(countHandler, '127.0.0.1', 0);
-  const port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  const port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   const [reader, writer] = yield* openConnection('127.0.0.1', port);
   const chunk = new Uint8Array(CHUNK).fill(1);
   for (let sent = 0; sent < mib * MIB; sent += CHUNK) {
@@ -95,7 +102,8 @@ export const s2: Workload = {
       id: 'asyncio-ts-worker',
       library: 'asyncio-ts',
       label: 'asyncio-ts `runAsync()`, sockets in the I/O worker',
-      run: async ({ n }) => outcome((await inWorker(() => runAsync(() => transfer(n)))) === n * MIB),
+      run: async ({ n }) =>
+        outcome((await inWorker(() => runAsync(() => transfer(n)))) === n * MIB),
     },
     {
       id: 'asyncio-ts-run',
@@ -110,7 +118,12 @@ export const s2: Workload = {
       run: async ({ n }) => outcome((await nodeNet(n)) === n * MIB),
     },
     { id: 'cpython', library: 'cpython', label: 'CPython asyncio streams', impl: 'streams' },
-    { id: 'uvloop', library: 'cpython', label: 'CPython asyncio streams on uvloop', impl: 'uvloop' },
+    {
+      id: 'uvloop',
+      library: 'cpython',
+      label: 'CPython asyncio streams on uvloop',
+      impl: 'uvloop',
+    },
   ],
   notes: ['n is in MiB (64 MiB in a full run).'],
 };

@@ -1,6 +1,12 @@
 import { type Coroutine, run } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
-import { openConnection, type StreamReader, type StreamWriter, startServer } from '@asyncio-ts/streams';
+import {
+  openConnection,
+  type ServerSocket,
+  type StreamReader,
+  type StreamWriter,
+  startServer,
+} from '@asyncio-ts/streams';
 import { type Print, tuple } from '../../src/pyfmt.js';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -26,12 +32,15 @@ function* client(port: number, i: number): Coroutine<string> {
 
 export function* main(print: Print): Coroutine<void> {
   const server = yield* startServer(handle, '127.0.0.1', 0);
-  const [host, port] = server.sockets[0]?.getsockname() as [string, number];
+  const [host, port] = (server.sockets[0] as ServerSocket).getsockname() as [string, number];
   print('serving on', host, port > 0, server.isServing());
   const replies = yield* gather(Array.from({ length: 50 }, (_, i) => client(port, i)));
   print(replies.length, 'replies');
   print(replies[0]?.trim(), '|', replies[49]?.trim());
-  print('all right:', replies.every((r, i) => r === `echo CLIENT ${i}\n`));
+  print(
+    'all right:',
+    replies.every((r, i) => r === `echo CLIENT ${i}\n`),
+  );
   server.close();
   yield* server.waitClosed();
   print('closed:', server.isServing(), tuple(...server.sockets));

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Coroutine, run } from '@asyncio-ts/core-loop';
 import {
   IncompleteReadError,
@@ -5,12 +7,11 @@ import {
   OSError,
   openConnection,
   openUnixConnection,
+  type ServerSocket,
   type StreamReader,
   type StreamWriter,
   startServer,
 } from '@asyncio-ts/streams';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Print } from '../../src/pyfmt.js';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -42,7 +43,7 @@ function* longLines(reader: StreamReader, writer: StreamWriter): Coroutine<void>
 
 export function* main(print: Print): Coroutine<void> {
   let server = yield* startServer(sendAndClose, '127.0.0.1', 0);
-  let port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  let port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   for (const what of ['readline', 'readexactly', 'readuntil', 'read']) {
     const [reader, writer] = yield* openConnection('127.0.0.1', port);
     print(what, 'first line:', b(yield* reader.readline()));
@@ -63,7 +64,7 @@ export function* main(print: Print): Coroutine<void> {
   yield* server.waitClosed();
 
   server = yield* startServer(longLines, '127.0.0.1', 0, { limit: 10 });
-  port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   const [reader, writer] = yield* openConnection('127.0.0.1', port, { limit: 10 });
   try {
     yield* reader.readline();

@@ -1,5 +1,11 @@
 import { type Coroutine, getRunningLoop, run } from '@asyncio-ts/core-loop';
-import { openConnection, type StreamReader, type StreamWriter, startServer } from '@asyncio-ts/streams';
+import {
+  openConnection,
+  type ServerSocket,
+  type StreamReader,
+  type StreamWriter,
+  startServer,
+} from '@asyncio-ts/streams';
 import type { Print } from '../../src/pyfmt.js';
 
 const SIZE = 1024 * 1024;
@@ -43,7 +49,7 @@ function* push(_reader: StreamReader, writer: StreamWriter): Coroutine<void> {
 export function* main(print: Print): Coroutine<void> {
   const payload = pattern();
   let server = yield* startServer(echo, '127.0.0.1', 0);
-  let port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  let port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   let [reader, writer] = yield* openConnection('127.0.0.1', port);
 
   const w = writer;
@@ -65,7 +71,7 @@ export function* main(print: Print): Coroutine<void> {
   yield* server.waitClosed();
 
   server = yield* startServer(push, '127.0.0.1', 0);
-  port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   [reader, writer] = yield* openConnection('127.0.0.1', port);
   const first = yield* reader.readExactly(10);
   const rest = yield* reader.read();

@@ -22,7 +22,10 @@ export function* main(print: Print): Coroutine<void> {
   let [out, err] = yield* proc.communicate(encode('hello pipes\n'));
   print('communicate:', decode(out).trim(), decode(err).trim(), proc.returncode);
 
-  const merged = yield* createSubprocessShell('echo out; echo err >&2', { stdout: PIPE, stderr: STDOUT });
+  const merged = yield* createSubprocessShell('echo out; echo err >&2', {
+    stdout: PIPE,
+    stderr: STDOUT,
+  });
   [out, err] = yield* merged.communicate();
   print('merged:', split(decode(out)), err);
 

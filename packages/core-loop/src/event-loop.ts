@@ -1,7 +1,7 @@
 import { blockFor } from './blocking-wait.js';
 import { checkCallback, checkTime } from './checks.js';
-import { runCloseCallbacks } from './close-callbacks.js';
 import { type Clock, defaultClock } from './clock.js';
+import { runCloseCallbacks } from './close-callbacks.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
 import {

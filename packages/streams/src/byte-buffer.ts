@@ -3,10 +3,10 @@
  * Appending and consuming from the front are amortised O(1), so a reader fed many small
  * chunks never copies its whole buffer per chunk.
  */
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 export class ByteBuffer {
-  private data = EMPTY;
+  private data: Uint8Array = EMPTY;
   private start = 0;
   private end = 0;
   /** True while `data` is a chunk handed over by `adopt` (never written into). */
@@ -92,7 +92,11 @@ export class ByteBuffer {
     if (separator.length === 1) return view.indexOf(separator[0] as number, offset);
     const first = separator[0] as number;
     const last = view.length - separator.length;
-    for (let i = view.indexOf(first, offset); i !== -1 && i <= last; i = view.indexOf(first, i + 1)) {
+    for (
+      let i = view.indexOf(first, offset);
+      i !== -1 && i <= last;
+      i = view.indexOf(first, i + 1)
+    ) {
       let j = 1;
       while (j < separator.length && view[i + j] === separator[j]) j++;
       if (j === separator.length) return i;

@@ -1,5 +1,5 @@
-import { type Coroutine, type EventLoop, type Future, getRunningLoop } from '@asyncio-ts/core-loop';
 import { connect as netConnect, type Socket } from 'node:net';
+import { type Coroutine, type EventLoop, type Future, getRunningLoop } from '@asyncio-ts/core-loop';
 import { rawAddressesOf } from './address.js';
 import { osErrorFrom, systemErrorOf } from './errors.js';
 import { HostTransport } from './host-transport.js';
@@ -35,7 +35,11 @@ export function* connectTransport(
     : yield* connectOnHost(loop, target, protocol);
 }
 
-function* connectOnHost(loop: EventLoop, target: ConnectTarget, protocol: Protocol): Coroutine<Transport> {
+function* connectOnHost(
+  loop: EventLoop,
+  target: ConnectTarget,
+  protocol: Protocol,
+): Coroutine<Transport> {
   const connected = loop.createFuture<Socket>();
   const socket = netConnect({ ...target, allowHalfOpen: true });
   socket.setNoDelay(true);
@@ -57,7 +61,11 @@ function* connectOnHost(loop: EventLoop, target: ConnectTarget, protocol: Protoc
   return new HostTransport(socket, protocol, loop, rawAddressesOf(socket, path, false));
 }
 
-function* connectInWorker(loop: EventLoop, target: ConnectTarget, protocol: Protocol): Coroutine<Transport> {
+function* connectInWorker(
+  loop: EventLoop,
+  target: ConnectTarget,
+  protocol: Protocol,
+): Coroutine<Transport> {
   const io = IoWorker.of(loop);
   const id = io.newId();
   const transport = new WorkerTransport(io, id, protocol, loop);
@@ -89,7 +97,10 @@ function* connectInWorker(loop: EventLoop, target: ConnectTarget, protocol: Prot
   return transport;
 }
 
-function* open(target: ConnectTarget, options: OpenConnectionOptions): Coroutine<[StreamReader, StreamWriter]> {
+function* open(
+  target: ConnectTarget,
+  options: OpenConnectionOptions,
+): Coroutine<[StreamReader, StreamWriter]> {
   const loop = getRunningLoop();
   const reader = new StreamReader({ limit: checkLimit(options.limit ?? DEFAULT_LIMIT), loop });
   const protocol = new StreamReaderProtocol(reader, loop);

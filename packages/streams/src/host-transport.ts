@@ -1,5 +1,5 @@
-import type { EventLoop } from '@asyncio-ts/core-loop';
 import type { Socket } from 'node:net';
+import type { EventLoop } from '@asyncio-ts/core-loop';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { osErrorFrom, systemErrorOf } from './errors.js';
 import { trackResource } from './resources.js';

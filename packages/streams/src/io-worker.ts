@@ -1,3 +1,9 @@
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from 'node:worker_threads';
 import type { EventLoop } from '@asyncio-ts/core-loop';
 import {
   addCloseCallback,
@@ -6,7 +12,6 @@ import {
   type OutsideWork,
   wakeCellOf,
 } from '@asyncio-ts/core-loop/internal';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { ioWorkerMain } from './io-worker-body.js';
 
 /** An event from the worker about one resource (`id`). */
@@ -102,7 +107,10 @@ export class IoWorker {
       try {
         handler(event);
       } catch (exception) {
-        this.loop.callExceptionHandler({ message: `Exception in I/O event ${event.ev}`, exception });
+        this.loop.callExceptionHandler({
+          message: `Exception in I/O event ${event.ev}`,
+          exception,
+        });
       }
     }
   }

@@ -1,3 +1,5 @@
+import { lstatSync, unlinkSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import {
   CancelledError,
   type Coroutine,
@@ -6,9 +8,7 @@ import {
   getRunningLoop,
   RuntimeError,
 } from '@asyncio-ts/core-loop';
-import { lstatSync, unlinkSync } from 'node:fs';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { inetAddress, rawAddressesOf, type RawAddresses, type SocketAddress } from './address.js';
+import { inetAddress, type RawAddresses, rawAddressesOf, type SocketAddress } from './address.js';
 import { checkPath, checkPort } from './connect.js';
 import { osErrorFrom, systemErrorOf } from './errors.js';
 import { HostTransport } from './host-transport.js';
@@ -195,7 +195,12 @@ function removeStaleSocket(path: string): void {
   }
 }
 
-function* listenOnHost(server: Server, loop: EventLoop, target: ListenTarget, backlog: number): Coroutine<void> {
+function* listenOnHost(
+  server: Server,
+  loop: EventLoop,
+  target: ListenTarget,
+  backlog: number,
+): Coroutine<void> {
   const path = 'path' in target ? target.path : undefined;
   const netServer = createServer({ allowHalfOpen: true });
   const listening = loop.createFuture<void>();
@@ -225,7 +230,12 @@ function* listenOnHost(server: Server, loop: EventLoop, target: ListenTarget, ba
   });
 }
 
-function* listenInWorker(server: Server, loop: EventLoop, target: ListenTarget, backlog: number): Coroutine<void> {
+function* listenInWorker(
+  server: Server,
+  loop: EventLoop,
+  target: ListenTarget,
+  backlog: number,
+): Coroutine<void> {
   const io = IoWorker.of(loop);
   const id = io.newId();
   const listening = loop.createFuture<SocketAddress>();

@@ -1,4 +1,10 @@
-import { type Coroutine, type EventLoop, type Future, isCoroutine, type Task } from '@asyncio-ts/core-loop';
+import {
+  type Coroutine,
+  type EventLoop,
+  type Future,
+  isCoroutine,
+  type Task,
+} from '@asyncio-ts/core-loop';
 import { ConnectionResetError } from './errors.js';
 import type { StreamReader } from './stream-reader.js';
 import { StreamWriter } from './stream-writer.js';
@@ -8,7 +14,7 @@ import type { Protocol, Transport } from './transport.js';
 export type ClientConnected = (
   reader: StreamReader,
   writer: StreamWriter,
-) => Coroutine<unknown> | undefined | void;
+) => Coroutine<unknown> | undefined;
 
 /**
  * asyncio's StreamReaderProtocol with FlowControlMixin: feeds a StreamReader from a

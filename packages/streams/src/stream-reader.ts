@@ -274,5 +274,4 @@ export class StreamReader {
     if (this._paused) info.push('paused');
     return `<${info.join(' ')}>`;
   }
-
 }

@@ -1,8 +1,8 @@
 import type { EventLoop } from '@asyncio-ts/core-loop';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { osErrorFrom } from './errors.js';
-import { trackResource } from './resources.js';
 import type { IoWorker, WorkerEvent } from './io-worker.js';
+import { trackResource } from './resources.js';
 import { type Protocol, type Transport, WRITE_HIGH_WATER, WRITE_LOW_WATER } from './transport.js';
 
 /**
@@ -83,7 +83,10 @@ export class WorkerTransport implements Transport {
     try {
       callback();
     } catch (exception) {
-      this.loop.callExceptionHandler({ message: 'Fatal error: protocol callback failed', exception });
+      this.loop.callExceptionHandler({
+        message: 'Fatal error: protocol callback failed',
+        exception,
+      });
       this.abort();
     }
   }

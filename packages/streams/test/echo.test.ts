@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openConnection, startServer, type StreamReader, type StreamWriter } from '../src/index.js';
+import {
+  openConnection,
+  type ServerSocket,
+  type StreamReader,
+  type StreamWriter,
+  startServer,
+} from '../src/index.js';
 import { bytes, type Mode, runIn, text } from './support.js';
 
 function* echo(reader: StreamReader, writer: StreamWriter) {
@@ -17,7 +23,7 @@ describe.each<Mode>(['runAsync'])('echo in %s', (mode) => {
   it('echoes a message and reports addresses', async () => {
     const result = await runIn(mode, function* () {
       const server = yield* startServer(echo, '127.0.0.1', 0);
-      const [host, port] = server.sockets[0]?.getsockname() as [string, number];
+      const [host, port] = (server.sockets[0] as ServerSocket).getsockname() as [string, number];
       const [reader, writer] = yield* openConnection(host, port);
       writer.write(bytes('Hello World!'));
       const reply = text(yield* reader.read(100));

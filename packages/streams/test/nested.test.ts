@@ -2,7 +2,7 @@ import { type Coroutine, getRunningLoop, run, runAsync } from '@asyncio-ts/core-
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { sleep } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConnection, type Server, startServer } from '../src/index.js';
+import { openConnection, type Server, type ServerSocket, startServer } from '../src/index.js';
 import { bytes, text } from './support.js';
 
 afterEach(() => revert());
@@ -21,15 +21,19 @@ function fetchSync(port: number, message: string): string {
 
 function* outer(): Coroutine<string[]> {
   const events: string[] = [];
-  const server: Server = yield* startServer(function* (reader, writer) {
-    const line = text(yield* reader.readline());
-    events.push(`server got ${line.trim()}`);
-    yield* sleep(0.01);
-    writer.write(bytes(`pong ${line}`));
-    yield* writer.drain();
-    writer.close();
-  }, '127.0.0.1', 0);
-  const port = (server.sockets[0]?.getsockname() as [string, number])[1];
+  const server: Server = yield* startServer(
+    function* (reader, writer) {
+      const line = text(yield* reader.readline());
+      events.push(`server got ${line.trim()}`);
+      yield* sleep(0.01);
+      writer.write(bytes(`pong ${line}`));
+      yield* writer.drain();
+      writer.close();
+    },
+    '127.0.0.1',
+    0,
+  );
+  const port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   const ticker = getRunningLoop().createTask(
     (function* () {
       for (let i = 0; i < 3; i++) {
@@ -66,7 +70,7 @@ describe('nothing is left open when run() ends', () => {
     let port = 0;
     run(function* () {
       const server = yield* startServer(function* () {}, '127.0.0.1', 0);
-      port = (server.sockets[0]?.getsockname() as [string, number])[1];
+      port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
       const [, writer] = yield* openConnection('127.0.0.1', port);
       writer.write(bytes('left open'));
     });

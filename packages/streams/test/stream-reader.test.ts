@@ -1,4 +1,10 @@
-import { type Coroutine, CancelledError, getRunningLoop, run, RuntimeError } from '@asyncio-ts/core-loop';
+import {
+  CancelledError,
+  type Coroutine,
+  getRunningLoop,
+  RuntimeError,
+  run,
+} from '@asyncio-ts/core-loop';
 import { sleep, timeout, VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { IncompleteReadError, LimitOverrunError, StreamReader } from '../src/index.js';
@@ -70,7 +76,10 @@ describe('StreamReader', () => {
       }
       return [String(error), text(yield* reader.readline())];
     });
-    expect(out).toEqual(['RangeError: Separator is found, but chunk is longer than limit', 'rest\n']);
+    expect(out).toEqual([
+      'RangeError: Separator is found, but chunk is longer than limit',
+      'rest\n',
+    ]);
   });
 
   it('readline past the limit with no newline clears the buffer', () => {
@@ -163,7 +172,11 @@ describe('StreamReader', () => {
       const reader = new StreamReader();
       getRunningLoop().callLater(1, () => reader.setException(new Error('boom')));
       const errors: string[] = [];
-      for (const read of [() => reader.read(1), () => reader.readline(), () => reader.readExactly(2)]) {
+      for (const read of [
+        () => reader.read(1),
+        () => reader.readline(),
+        () => reader.readExactly(2),
+      ]) {
         try {
           yield* read();
         } catch (e) {

@@ -1,19 +1,20 @@
+import { existsSync } from 'node:fs';
 import { CancelledError, getRunningLoop, TimeoutError } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
 import { sleep, timeout } from '@asyncio-ts/timers';
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ConnectionRefusedError,
-  FileNotFoundError,
-  IncompleteReadError,
+  type FileNotFoundError,
+  type IncompleteReadError,
   openConnection,
   openUnixConnection,
   type Server,
-  startServer,
-  startUnixServer,
+  type ServerSocket,
   type StreamReader,
   type StreamWriter,
+  startServer,
+  startUnixServer,
 } from '../src/index.js';
 import { bytes, MODES, type Mode, runIn, socketPath, text } from './support.js';
 
@@ -29,7 +30,7 @@ function* echo(reader: StreamReader, writer: StreamWriter) {
 }
 
 function portOf(server: Server): number {
-  return (server.sockets[0]?.getsockname() as [string, number])[1];
+  return ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
 }
 
 function* closeServer(server: Server) {
@@ -42,12 +43,16 @@ const modes: Mode[] = (process.env.STREAMS_MODES?.split(',') as Mode[] | undefin
 describe.each<Mode>(modes)('streams in %s', (mode) => {
   it('serves 50 concurrent clients, each with its own task', async () => {
     const out = await runIn(mode, function* () {
-      const server = yield* startServer(function* (reader, writer) {
-        const line = yield* reader.readline();
-        writer.write(bytes(`echo ${text(line)}`));
-        yield* writer.drain();
-        writer.close();
-      }, '127.0.0.1', 0);
+      const server = yield* startServer(
+        function* (reader, writer) {
+          const line = yield* reader.readline();
+          writer.write(bytes(`echo ${text(line)}`));
+          yield* writer.drain();
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
       const port = portOf(server);
       function* client(i: number) {
         const [reader, writer] = yield* openConnection('127.0.0.1', port);
@@ -97,12 +102,16 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     const out = await runIn(mode, function* () {
       const loop = getRunningLoop();
       const gate = loop.createFuture<void>();
-      const server = yield* startServer(function* (reader, writer) {
-        yield* gate;
-        const all = yield* reader.read(-1);
-        writer.write(bytes(String(all.length)));
-        writer.close();
-      }, '127.0.0.1', 0);
+      const server = yield* startServer(
+        function* (reader, writer) {
+          yield* gate;
+          const all = yield* reader.read(-1);
+          writer.write(bytes(String(all.length)));
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
       const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
       const chunk = new Uint8Array(64 * 1024);
       let written = 0;
@@ -130,11 +139,15 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
 
   it('EOF: readExactly past the end gives IncompleteReadError, atEof() turns true', async () => {
     const out = await runIn(mode, function* () {
-      const server = yield* startServer(function* (_reader, writer) {
-        writer.write(bytes('short'));
-        writer.writeEof();
-        yield* writer.drain();
-      }, '127.0.0.1', 0);
+      const server = yield* startServer(
+        function* (_reader, writer) {
+          writer.write(bytes('short'));
+          writer.writeEof();
+          yield* writer.drain();
+        },
+        '127.0.0.1',
+        0,
+      );
       const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
       let error: IncompleteReadError | null = null;
       try {
@@ -176,10 +189,14 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
 
   it('a peer that resets mid-read gives ConnectionResetError or IncompleteReadError, not a hang', async () => {
     const out = await runIn(mode, function* () {
-      const server = yield* startServer(function* (reader, writer) {
-        yield* reader.read(1);
-        writer.transport.abort();
-      }, '127.0.0.1', 0);
+      const server = yield* startServer(
+        function* (reader, writer) {
+          yield* reader.read(1);
+          writer.transport.abort();
+        },
+        '127.0.0.1',
+        0,
+      );
       const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
       writer.write(bytes('x'));
       let name = '';
@@ -263,11 +280,15 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     const out = await runIn(mode, function* () {
       const loop = getRunningLoop();
       const events: string[] = [];
-      const server = yield* startServer(function* (reader, writer) {
-        yield* reader.read(-1);
-        events.push('handler done');
-        writer.close();
-      }, '127.0.0.1', 0);
+      const server = yield* startServer(
+        function* (reader, writer) {
+          yield* reader.read(-1);
+          events.push('handler done');
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
       const forever = loop.createTask(server.serveForever());
       const [, writer] = yield* openConnection('127.0.0.1', portOf(server));
       yield* sleep(0.01);
@@ -302,10 +323,14 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
       loop.setExceptionHandler((_loop, context) => {
         seen.push(`${context.message}: ${String(context.exception)}`);
       });
-      const server = yield* startServer(function* () {
-        yield* sleep(0);
-        throw new Error('handler failed');
-      }, '127.0.0.1', 0);
+      const server = yield* startServer(
+        function* () {
+          yield* sleep(0);
+          throw new Error('handler failed');
+        },
+        '127.0.0.1',
+        0,
+      );
       const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
       const rest = yield* reader.read(-1);
       writer.close();
@@ -320,12 +345,16 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     const out = await runIn(mode, function* () {
       const loop = getRunningLoop();
       const gate = loop.createFuture<void>();
-      const server = yield* startServer(function* (reader, writer) {
-        yield* gate;
-        yield* reader.read(-1);
-        writer.transport.abort();
-      }, '127.0.0.1', 0);
-      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const server = yield* startServer(
+        function* (reader, writer) {
+          yield* gate;
+          yield* reader.read(-1);
+          writer.transport.abort();
+        },
+        '127.0.0.1',
+        0,
+      );
+      const [, writer] = yield* openConnection('127.0.0.1', portOf(server));
       const chunk = new Uint8Array(256 * 1024);
       let cancelled = false;
       for (let i = 0; i < 200 && !cancelled; i++) {

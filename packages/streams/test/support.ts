@@ -1,8 +1,8 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Coroutine } from '@asyncio-ts/core-loop';
 import { run, runAsync } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

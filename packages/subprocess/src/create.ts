@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { type Coroutine, type EventLoop, getRunningLoop } from '@asyncio-ts/core-loop';
 import { StreamReader, StreamWriter } from '@asyncio-ts/streams';
 import {
@@ -8,12 +10,10 @@ import {
   ownerFor,
   StreamReaderProtocol,
   systemErrorOf,
-  trackResource,
   type Transport,
+  trackResource,
   WorkerTransport,
 } from '@asyncio-ts/streams/internal';
-import { type ChildProcess, spawn } from 'node:child_process';
-import type { Socket } from 'node:net';
 import { Process } from './process.js';
 import { type SpawnRequest, type SubprocessOptions, spawnRequest } from './spawn-request.js';
 
@@ -39,7 +39,9 @@ function processOf(
   const stdinEnds = ends[0];
   const stdinTransport = transports[0];
   const stdin =
-    stdinEnds && stdinTransport ? new StreamWriter(stdinTransport, stdinEnds.protocol, null, loop) : null;
+    stdinEnds && stdinTransport
+      ? new StreamWriter(stdinTransport, stdinEnds.protocol, null, loop)
+      : null;
   return new Process(
     pid,
     { stdin, stdout: ends[1]?.reader ?? null, stderr: ends[2]?.reader ?? null },
@@ -183,7 +185,10 @@ export function createSubprocessExec(
 }
 
 /** asyncio.create_subprocess_shell: runs `cmd` with `/bin/sh -c`. */
-export function createSubprocessShell(cmd: string, options: SubprocessOptions = {}): Coroutine<Process> {
+export function createSubprocessShell(
+  cmd: string,
+  options: SubprocessOptions = {},
+): Coroutine<Process> {
   if (typeof cmd !== 'string' || cmd === '') {
     throw new TypeError(`cmd must be a non-empty string, got ${String(cmd)}`);
   }

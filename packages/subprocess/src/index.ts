@@ -1,4 +1,4 @@
-export { DEVNULL, PIPE, type StdioSpec, STDOUT } from './constants.js';
+export { DEVNULL, PIPE, STDOUT, type StdioSpec } from './constants.js';
 export { createSubprocessExec, createSubprocessShell } from './create.js';
 export { ProcessLookupError } from './errors.js';
 export { Process } from './process.js';

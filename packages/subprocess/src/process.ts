@@ -1,4 +1,5 @@
-import { type Coroutine, type EventLoop, type Future, type Task } from '@asyncio-ts/core-loop';
+import { constants } from 'node:os';
+import type { Coroutine, EventLoop, Future, Task } from '@asyncio-ts/core-loop';
 import {
   BrokenPipeError,
   ConnectionResetError,
@@ -6,7 +7,6 @@ import {
   type StreamWriter,
 } from '@asyncio-ts/streams';
 import type { Transport } from '@asyncio-ts/streams/internal';
-import { constants } from 'node:os';
 import { ProcessLookupError } from './errors.js';
 
 /** How the Process reaches its child, whoever spawned it (the host or the I/O worker). */
@@ -41,7 +41,11 @@ export class Process {
   /** @internal Made by `createSubprocessExec` and `createSubprocessShell`. */
   constructor(
     pid: number,
-    streams: { stdin: StreamWriter | null; stdout: StreamReader | null; stderr: StreamReader | null },
+    streams: {
+      stdin: StreamWriter | null;
+      stdout: StreamReader | null;
+      stderr: StreamReader | null;
+    },
     private readonly pipes: (Transport | null)[],
     private readonly control: ChildControl,
     private readonly loop: EventLoop,
@@ -81,7 +85,8 @@ export class Process {
 
   /** Sends `signal` (a name such as `'SIGINT'` or a number); throws ProcessLookupError once it exited. */
   sendSignal(signal: NodeJS.Signals | number): void {
-    if (this._returncode !== null) throw new ProcessLookupError('No such process', { code: 'ESRCH' });
+    if (this._returncode !== null)
+      throw new ProcessLookupError('No such process', { code: 'ESRCH' });
     this.control.kill(signal);
   }
 

@@ -1,4 +1,4 @@
-import { DEVNULL, PIPE, type StdioSpec, STDOUT } from './constants.js';
+import { DEVNULL, PIPE, STDOUT, type StdioSpec } from './constants.js';
 
 /** Options for `createSubprocessExec` and `createSubprocessShell`. */
 export interface SubprocessOptions {

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { createSubprocessExec, createSubprocessShell, DEVNULL, PIPE, STDOUT } from '../src/index.js';
 import { bytes, MODES, type Mode, runIn, text } from '../../streams/test/support.js';
+import {
+  createSubprocessExec,
+  createSubprocessShell,
+  DEVNULL,
+  PIPE,
+  STDOUT,
+} from '../src/index.js';
 
 describe.each<Mode>(MODES)('subprocess in %s', (mode) => {
   it('communicate() with pipes on all three streams', async () => {
     const out = await runIn(mode, function* () {
-      const proc = yield* createSubprocessExec(
-        'sh',
-        ['-c', 'cat; echo err >&2; exit 3'],
-        { stdin: PIPE, stdout: PIPE, stderr: PIPE },
-      );
+      const proc = yield* createSubprocessExec('sh', ['-c', 'cat; echo err >&2; exit 3'], {
+        stdin: PIPE,
+        stdout: PIPE,
+        stderr: PIPE,
+      });
       const [stdout, stderr] = yield* proc.communicate(bytes('hello'));
       return [text(stdout as Uint8Array), text(stderr as Uint8Array), proc.returncode];
     });
@@ -18,7 +24,10 @@ describe.each<Mode>(MODES)('subprocess in %s', (mode) => {
 
   it('stderr=STDOUT merges, DEVNULL discards, cwd and env apply', async () => {
     const out = await runIn(mode, function* () {
-      const merged = yield* createSubprocessShell('echo out; echo err >&2', { stdout: PIPE, stderr: STDOUT });
+      const merged = yield* createSubprocessShell('echo out; echo err >&2', {
+        stdout: PIPE,
+        stderr: STDOUT,
+      });
       const [m, e] = yield* merged.communicate();
       const quiet = yield* createSubprocessShell('echo lost', { stdout: DEVNULL });
       const quietResult = yield* quiet.communicate();
