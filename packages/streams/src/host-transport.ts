@@ -3,7 +3,7 @@ import type { EventLoop } from '@asyncio-ts/core-loop';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { osErrorFrom, systemErrorOf } from './errors.js';
 import { trackResource } from './resources.js';
-import { type Protocol, type Transport, WRITE_HIGH_WATER } from './transport.js';
+import { callProtocol, type Protocol, type Transport, WRITE_HIGH_WATER } from './transport.js';
 
 /**
  * A transport on a `node:net` socket (or a child process pipe, which Node also makes a
@@ -55,15 +55,7 @@ export class HostTransport implements Transport {
       this.abort();
       return;
     }
-    try {
-      callback();
-    } catch (exception) {
-      this.loop.callExceptionHandler({
-        message: 'Fatal error: protocol callback failed',
-        exception,
-      });
-      this.abort();
-    }
+    callProtocol(this.loop, callback, this);
   }
 
   private connectionLost(): void {

@@ -1,3 +1,5 @@
+import type { EventLoop } from '@asyncio-ts/core-loop';
+
 /**
  * The transport/protocol pair under a stream (asyncio's `transports.Transport` and
  * `protocols.Protocol`, reduced to what streams and pipes use). Two transports implement it:
@@ -52,3 +54,17 @@ export interface Protocol {
 export const WRITE_HIGH_WATER = 64 * 1024;
 /** The low-water mark: writing resumes at or below it. */
 export const WRITE_LOW_WATER = WRITE_HIGH_WATER / 4;
+
+/**
+ * Runs one protocol callback for `transport`: an exception goes to the loop's exception
+ * handler and aborts the transport (asyncio's `_fatal_error`), instead of escaping into the
+ * host's or the worker's event handling.
+ */
+export function callProtocol(loop: EventLoop, callback: () => void, transport: Transport): void {
+  try {
+    callback();
+  } catch (exception) {
+    loop.callExceptionHandler({ message: 'Fatal error: protocol callback failed', exception });
+    transport.abort();
+  }
+}

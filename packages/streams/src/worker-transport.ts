@@ -3,7 +3,13 @@ import { extraInfoOf, type RawAddresses } from './address.js';
 import { osErrorFrom } from './errors.js';
 import type { IoWorker, WorkerEvent } from './io-worker.js';
 import { trackResource } from './resources.js';
-import { type Protocol, type Transport, WRITE_HIGH_WATER, WRITE_LOW_WATER } from './transport.js';
+import {
+  callProtocol,
+  type Protocol,
+  type Transport,
+  WRITE_HIGH_WATER,
+  WRITE_LOW_WATER,
+} from './transport.js';
 
 /**
  * A transport on a socket or pipe owned by the loop's I/O worker. Writes are posted to the
@@ -80,15 +86,7 @@ export class WorkerTransport implements Transport {
   }
 
   private guard(callback: () => void): void {
-    try {
-      callback();
-    } catch (exception) {
-      this.loop.callExceptionHandler({
-        message: 'Fatal error: protocol callback failed',
-        exception,
-      });
-      this.abort();
-    }
+    callProtocol(this.loop, callback, this);
   }
 
   private connectionLost(error: Error | null): void {

@@ -55,8 +55,10 @@ describe('a nested run() talks to a server the outer loop serves', () => {
   it.each(['run', 'runAsync'] as const)('outer loop in %s', async (mode) => {
     apply();
     const events = mode === 'run' ? run(outer) : await runAsync(outer);
-    expect(events[0]).toBe('server got ping');
-    expect(events).toContain('sync call returned pong ping');
+    // The server (a task of the outer loop) answered while the nested run blocked its caller.
+    const served = events.indexOf('server got ping');
+    expect(served).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('sync call returned pong ping')).toBeGreaterThan(served);
     // The outer loop's other tasks kept running while the nested run waited.
     expect(events.filter((e) => e.startsWith('tick'))).toEqual(['tick 0', 'tick 1', 'tick 2']);
   });
