@@ -7,7 +7,7 @@ import { alias } from './vitest.shared.ts';
 export default defineConfig({
   resolve: { alias },
   test: {
-    projects: ['packages/*', 'apps/*', '{conformance,bench}'],
+    projects: ['packages/*', 'apps/*', '{conformance,bench,examples,release}'],
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest/report.json' },
   },
