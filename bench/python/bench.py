@@ -286,13 +286,13 @@ async def _s2_count(reader, writer):
     writer.close()
 
 
-async def _s2_main(mib):
+async def _s2_main(kib):
     server = await asyncio.start_server(_s2_count, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     chunk = b"\x01" * 65536
     sent = 0
-    while sent < mib * 1024 * 1024:
+    while sent < kib * 1024:
         writer.write(chunk)
         await writer.drain()
         sent += len(chunk)
@@ -305,11 +305,11 @@ async def _s2_main(mib):
 
 
 def s2_streams(n, _span):
-    return asyncio.run(_s2_main(n)) == n * 1024 * 1024, {}
+    return asyncio.run(_s2_main(n)) == n * 1024, {}
 
 
 def s2_uvloop(n, _span):
-    return _uvloop_run(_s2_main(n)) == n * 1024 * 1024, {}
+    return _uvloop_run(_s2_main(n)) == n * 1024, {}
 
 
 async def _p1_main(n):

@@ -1,5 +1,5 @@
 /**
- * S2 streams transfer: one client sends n MiB over loopback in 64 KiB writes with drain();
+ * S2 streams transfer: one client sends n KiB (64 MiB in a full run) over loopback in 64 KiB writes with drain();
  * the server in the same process reads to EOF and answers with the byte count.
  */
 
@@ -16,7 +16,7 @@ import { outcome, type Workload } from '../workload.js';
 import { inWorker } from './s1-streams-echo.js';
 
 const CHUNK = 64 * 1024;
-const MIB = 1024 * 1024;
+const KIB = 1024;
 
 function* countHandler(reader: StreamReader, writer: StreamWriter): Coroutine<void> {
   let total = 0;
@@ -29,13 +29,13 @@ function* countHandler(reader: StreamReader, writer: StreamWriter): Coroutine<vo
   writer.close();
 }
 
-/** The asyncio-ts program: returns the byte count the server read. */
-export function* transfer(mib: number): Coroutine<number> {
+/** The asyncio-ts program: sends `kib` KiB; returns the byte count the server read. */
+export function* transfer(kib: number): Coroutine<number> {
   const server = yield* startServer(countHandler, '127.0.0.1', 0);
   const port = ((server.sockets[0] as ServerSocket).getsockname() as [string, number])[1];
   const [reader, writer] = yield* openConnection('127.0.0.1', port);
   const chunk = new Uint8Array(CHUNK).fill(1);
-  for (let sent = 0; sent < mib * MIB; sent += CHUNK) {
+  for (let sent = 0; sent < kib * KIB; sent += CHUNK) {
     writer.write(chunk);
     yield* writer.drain();
   }
@@ -48,7 +48,7 @@ export function* transfer(mib: number): Coroutine<number> {
 }
 
 /** Plain node:net: the same transfer with `write` + `'drain'` backpressure. */
-export function nodeNet(mib: number): Promise<number> {
+export function nodeNet(kib: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer({ allowHalfOpen: true }, (socket) => {
       let total = 0;
@@ -63,7 +63,7 @@ export function nodeNet(mib: number): Promise<number> {
       const chunk = Buffer.alloc(CHUNK, 1);
       let sent = 0;
       const pump = (): void => {
-        while (sent < mib * MIB) {
+        while (sent < kib * KIB) {
           sent += CHUNK;
           if (!client.write(chunk)) {
             client.once('drain', pump);
@@ -86,9 +86,9 @@ export function nodeNet(mib: number): Promise<number> {
 export const s2: Workload = {
   id: 'S2',
   title: 'streams transfer',
-  description: 'one loopback connection carries n MiB in 64 KiB writes with drain().',
+  description: 'one loopback connection carries n KiB in 64 KiB writes with drain().',
   kind: 'time',
-  size: { full: { n: 64, span: 0 }, quick: { n: 1, span: 0 } },
+  size: { full: { n: 65_536, span: 0 }, quick: { n: 640, span: 0 } },
   runs: 5,
   budgetMs: 3_000,
   implementations: [
@@ -96,26 +96,26 @@ export const s2: Workload = {
       id: 'asyncio-ts',
       library: 'asyncio-ts',
       label: 'asyncio-ts `runAsync()`, sockets on the host',
-      run: async ({ n }) => outcome((await runAsync(() => transfer(n))) === n * MIB),
+      run: async ({ n }) => outcome((await runAsync(() => transfer(n))) === n * KIB),
     },
     {
       id: 'asyncio-ts-worker',
       library: 'asyncio-ts',
       label: 'asyncio-ts `runAsync()`, sockets in the I/O worker',
       run: async ({ n }) =>
-        outcome((await inWorker(() => runAsync(() => transfer(n)))) === n * MIB),
+        outcome((await inWorker(() => runAsync(() => transfer(n)))) === n * KIB),
     },
     {
       id: 'asyncio-ts-run',
       library: 'asyncio-ts',
       label: 'asyncio-ts blocking `run()`, sockets in the I/O worker',
-      run: ({ n }) => outcome(run(() => transfer(n)) === n * MIB),
+      run: ({ n }) => outcome(run(() => transfer(n)) === n * KIB),
     },
     {
       id: 'native',
       library: 'native',
       label: 'plain `node:net`, write + drain',
-      run: async ({ n }) => outcome((await nodeNet(n)) === n * MIB),
+      run: async ({ n }) => outcome((await nodeNet(n)) === n * KIB),
     },
     { id: 'cpython', library: 'cpython', label: 'CPython asyncio streams', impl: 'streams' },
     {
@@ -125,5 +125,5 @@ export const s2: Workload = {
       impl: 'uvloop',
     },
   ],
-  notes: ['n is in MiB (64 MiB in a full run).'],
+  notes: ['n is in KiB: 64 MiB in a full run.'],
 };
