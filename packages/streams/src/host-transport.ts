@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { EventLoop } from '@asyncio-ts/core-loop';
 import { extraInfoOf, type RawAddresses } from './address.js';
-import { osErrorFrom, systemErrorOf } from './errors.js';
+import { BrokenPipeError, osErrorFrom, systemErrorOf } from './errors.js';
 import { trackResource } from './resources.js';
 import { callProtocol, type Protocol, type Transport, WRITE_HIGH_WATER } from './transport.js';
 
@@ -69,6 +69,13 @@ export class HostTransport implements Transport {
 
   write(data: Uint8Array): void {
     if (this.closing || data.length === 0) return;
+    if (this.socket.destroyed) {
+      // Node destroys a child's stdin when the child exits: asyncio's write would fail with
+      // EPIPE there, and the connection is lost.
+      this.error ??= new BrokenPipeError('Broken pipe', { code: 'EPIPE', syscall: 'write' });
+      this.connectionLost();
+      return;
+    }
     this.socket.write(data);
     if (!this.writePaused && this.socket.writableLength > WRITE_HIGH_WATER) {
       this.writePaused = true;
