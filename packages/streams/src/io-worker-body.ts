@@ -215,13 +215,26 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
   handlers.shutdown = (m) => {
     for (const entry of streams.values()) entry.socket.destroy();
     for (const server of servers.values()) server.close();
-    for (const child of children.values()) child.kill('SIGKILL');
+    const ack = new Int32Array(m.ack);
+    const done = (): void => {
+      Atomics.store(ack, 0, 1);
+      Atomics.notify(ack, 0);
+    };
+    // Wait for the killed children to be reaped here: once this thread is gone, nothing
+    // would collect their exit status and they would stay zombies.
+    let left = children.size;
+    if (left === 0) done();
+    for (const child of children.values()) {
+      child.once('exit', () => {
+        left--;
+        if (left === 0) done();
+      });
+      child.kill('SIGKILL');
+    }
+    if (left > 0) setTimeout(done, 900);
     streams.clear();
     servers.clear();
     children.clear();
-    const ack = new Int32Array(m.ack);
-    Atomics.store(ack, 0, 1);
-    Atomics.notify(ack, 0);
   };
 
   port.on('message', (message: any) => {
