@@ -108,6 +108,12 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
         post({ ev: 'connectFailed', id: m.id, error: errorOf(e) });
       };
       socket.once('error', onError);
+      // Aborted before it connected (the connect was cancelled): tell the loop it is gone.
+      socket.once('close', () => {
+        if (connected) return;
+        streams.delete(m.id);
+        post({ ev: 'closed', id: m.id, error: null });
+      });
       socket.once('connect', () => {
         connected = true;
         socket.removeListener('error', onError);

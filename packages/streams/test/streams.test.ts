@@ -411,4 +411,30 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     });
     expect(out).toEqual(['ab\n', true, 'fallback']);
   });
+
+  it('a cancelled connect leaves nothing behind', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const server = yield* startServer(echo, '127.0.0.1', 0);
+      const connecting = loop.createTask(openConnection('127.0.0.1', portOf(server)));
+      yield* sleep(0); // the connect is under way
+      connecting.cancel();
+      let cancelled = false;
+      try {
+        const [, early] = yield* connecting; // it may have connected first: then close it
+        early.close();
+        cancelled = true;
+      } catch (e) {
+        cancelled = e instanceof CancelledError;
+      }
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      writer.write(bytes('after\n'));
+      const line = text(yield* reader.readline());
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return [cancelled, line];
+    });
+    expect(out).toEqual([true, 'after\n']);
+  });
 });
