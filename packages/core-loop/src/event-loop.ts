@@ -18,7 +18,7 @@ import { ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
-import { RunFrame } from './run-frame.js';
+import { checkRunDepth, RunFrame } from './run-frame.js';
 import { Task, type TaskOptions, WAKE_UP } from './task.js';
 import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
@@ -197,6 +197,7 @@ export class EventLoop {
   runUntilComplete<T>(awaitable: Awaitable<T>): T {
     this._checkClosed();
     if (this._running || registry.running !== null) {
+      checkRunDepth(this);
       const hooks = registry.reentry;
       if (hooks !== null) {
         const value = hooks.runUntilComplete(this, awaitable);
@@ -232,6 +233,7 @@ export class EventLoop {
   runForever(): void {
     this._checkClosed();
     if (this._running || registry.running !== null) {
+      checkRunDepth(this);
       const hooks = registry.reentry;
       if (hooks !== null && hooks.runForever(this) !== NOT_HANDLED) return;
       this._checkRunning();

@@ -5,7 +5,7 @@ import type { EventLoop, HostBridge } from './event-loop.js';
 import { Future } from './future.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
-import { RunFrame } from './run-frame.js';
+import { checkRunDepth, RunFrame } from './run-frame.js';
 import type { Awaitable } from './types.js';
 import { IdleStreak } from './wake.js';
 
@@ -227,6 +227,7 @@ export async function runUntilCompleteAsync<T>(
 ): Promise<T> {
   loop._checkClosed();
   if (loop._running || registry.running !== null) {
+    checkRunDepth(loop);
     const hooks = registry.reentry;
     if (hooks !== null) {
       const value = hooks.runUntilComplete(loop, awaitable as Awaitable<T>);

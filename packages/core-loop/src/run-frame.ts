@@ -5,6 +5,23 @@ import { stopLoopOf } from './stop-loop.js';
 import type { Task } from './task.js';
 
 /**
+ * How many runs of one loop may be in progress at once (nested runs, nest-patch). Past it a
+ * run refuses to start with a RangeError, as Python's RecursionError ends deep recursion,
+ * while the stack still has room to unwind cleanly: a real stack overflow in the middle of
+ * the loop's own bookkeeping would leave tasks half-stepped and pending forever.
+ */
+export const MAX_RUN_DEPTH = 256;
+
+/** The RangeError a run refuses to start with past `MAX_RUN_DEPTH` nested runs of `loop`. */
+export function checkRunDepth(loop: EventLoop): void {
+  if (loop._runDepth >= MAX_RUN_DEPTH) {
+    throw new RangeError(
+      `Maximum nested run depth exceeded: ${loop._runDepth} runs of ${loop} are already in progress (at most ${MAX_RUN_DEPTH})`,
+    );
+  }
+}
+
+/**
  * One run of a loop, whichever way it runs: a blocking `runForever`/`runUntilComplete`, a
  * host-mode `runUntilCompleteAsync`, or a nested run on top of a running one (nest-patch).
  * `RunFrame.enter` is the one setup: it saves what the run changes (the thread's running
@@ -41,13 +58,14 @@ export class RunFrame {
    */
   static enter(loop: EventLoop, goal: Future<unknown> | null): RunFrame {
     const frame = new RunFrame(loop, goal);
+    // The one call that can fail comes before any change, so a failure leaves nothing half-set.
+    if (goal !== null) goal.addDoneCallback(stopLoopOf);
     if (frame.savedRunning) loop._stopping = false;
     loop._running = true;
     loop._currentTask = null;
     loop._waitingOn = goal;
     loop._runDepth++;
     registry.running = loop;
-    if (goal !== null) goal.addDoneCallback(stopLoopOf);
     return frame;
   }
 

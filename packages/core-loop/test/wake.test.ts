@@ -1,59 +1,7 @@
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import {
-  type Coroutine,
-  EventLoop,
-  getRunningLoop,
-  RuntimeError,
-  run,
-  runAsync,
-} from '../src/index.js';
+import { EventLoop, getRunningLoop, RuntimeError, run, runAsync } from '../src/index.js';
 import { addWakeSource, beginOutsideWork, notifyWakeCell, wakeCellOf } from '../src/internal.js';
-import { startWakeWorker } from './wake-worker.js';
-
-interface Delivery {
-  value: number;
-  /** Wall time (ms) the worker posted, and the loop's wake source received it. */
-  sentAt: number;
-  receivedAt: number;
-}
-
-const wallNow = (): number => performance.timeOrigin + performance.now();
-
-/**
- * Awaits a real worker thread, the way the threads package does: outside work registered,
- * a wake source that drains the port with receiveMessageOnPort (no 'message' listener, so
- * only the wake cell can resume the loop), and nothing else scheduled meanwhile.
- */
-function* awaitWorker(
-  delayMs: number,
-  outcome: 'deliver' | 'die' = 'deliver',
-): Coroutine<Delivery> {
-  const loop = getRunningLoop();
-  const { port1, port2 } = new MessageChannel();
-  const work = beginOutsideWork(loop, 'worker computing 42');
-  const future = loop.createFuture<Delivery>();
-  const remove = addWakeSource(loop, () => {
-    const received = receiveMessageOnPort(port1);
-    if (received === undefined) return;
-    const message = received.message as { died?: true; value: number; sentAt: number };
-    if (message.died) {
-      work.abandon('the worker died');
-      return;
-    }
-    // Delivered through callSoonThreadsafe, as a package would hand over a result.
-    const receivedAt = wallNow();
-    loop.callSoonThreadsafe(() => future.setResult({ ...message, receivedAt }));
-    work.end();
-  });
-  startWakeWorker({ cell: wakeCellOf(loop), port: port2, delayMs, outcome, value: 42 });
-  try {
-    return yield* future;
-  } finally {
-    remove();
-    port1.close();
-  }
-}
+import { awaitWorker } from './wake-worker.js';
 
 describe('the wake path: a real worker thread wakes the loop', () => {
   it('wakes a blocking run() waiting in Atomics.wait with nothing scheduled', () => {
