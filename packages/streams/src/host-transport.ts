@@ -31,7 +31,7 @@ export class HostTransport implements Transport {
       describe: () => `transport ${this}`,
       abort: () => this.abort(),
     });
-    socket.on('data', (chunk: Uint8Array) => this.guard(() => this.protocol.dataReceived(chunk)));
+    socket.on('data', (chunk: Uint8Array) => this.dataReceived(chunk));
     socket.on('end', () => {
       // A pipe that only reads is done at EOF (asyncio's read pipe closes itself then).
       if (!writable) this.untrack();
@@ -56,6 +56,23 @@ export class HostTransport implements Transport {
       return;
     }
     callProtocol(this.loop, callback, this);
+  }
+
+  /** The hot path: no closure per chunk. */
+  private dataReceived(chunk: Uint8Array): void {
+    if (this.loop.isClosed()) {
+      this.abort();
+      return;
+    }
+    try {
+      this.protocol.dataReceived(chunk);
+    } catch (exception) {
+      this.loop.callExceptionHandler({
+        message: 'Fatal error: protocol callback failed',
+        exception,
+      });
+      this.abort();
+    }
   }
 
   private connectionLost(): void {

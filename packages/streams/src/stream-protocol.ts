@@ -92,6 +92,7 @@ export class StreamReaderProtocol implements Protocol {
         if (error === null) waiter.setResult(undefined);
         else waiter.setException(error);
       }
+      this._drainWaiters.length = 0;
     }
     this.onConnectionLost?.();
   }
@@ -105,19 +106,25 @@ export class StreamReaderProtocol implements Protocol {
     for (const waiter of this._drainWaiters) {
       if (!waiter.done()) waiter.setResult(undefined);
     }
+    this._drainWaiters.length = 0;
   }
 
-  /** `drain()`'s wait: returns at once unless writing is paused. */
-  *drainHelper(): Coroutine<void> {
+  /**
+   * `drain()`'s wait (asyncio's `_drain_helper`): null when writing is not paused, else a
+   * future resolved when it resumes. Waiters of cancelled drains are dropped as they pile up.
+   */
+  drainWaiter(): Future<void> | null {
     if (this._connectionLost) throw new ConnectionResetError('Connection lost');
-    if (!this._paused) return;
-    const waiter = this.loop.createFuture<void>();
-    this._drainWaiters.push(waiter);
-    try {
-      yield* waiter;
-    } finally {
-      this._drainWaiters.splice(this._drainWaiters.indexOf(waiter), 1);
+    if (!this._paused) return null;
+    const waiters = this._drainWaiters;
+    if (waiters.length >= 8) {
+      const pending = waiters.filter((w) => !w.done());
+      waiters.length = 0;
+      waiters.push(...pending);
     }
+    const waiter = this.loop.createFuture<void>();
+    waiters.push(waiter);
+    return waiter;
   }
 
   /** The transport, once connected. */

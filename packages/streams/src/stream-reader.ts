@@ -133,8 +133,14 @@ export class StreamReader {
     }
   }
 
-  private *_waitForData(funcName: string): Coroutine<void> {
-    if (this._waiter !== null) {
+  /**
+   * The future a read waits on until data or EOF arrives (asyncio's `_wait_for_data`). Not a
+   * generator, to keep reads light: a waiter left behind by a cancelled read is done, and is
+   * simply replaced here instead of being cleared in a `finally`.
+   */
+  private _waitForData(funcName: string): Future<void> {
+    const pending = this._waiter;
+    if (pending !== null && !pending.done()) {
       throw new RuntimeError(
         `${funcName}() called while another coroutine is already waiting for incoming data`,
       );
@@ -145,11 +151,7 @@ export class StreamReader {
     }
     const waiter = this._loop.createFuture<void>();
     this._waiter = waiter;
-    try {
-      yield* waiter;
-    } finally {
-      this._waiter = null;
-    }
+    return waiter;
   }
 
   /**

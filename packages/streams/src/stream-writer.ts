@@ -91,7 +91,8 @@ export class StreamWriter {
       if (exception !== null) throw exception;
     }
     if (this._transport.isClosing()) yield* sleepZero();
-    yield* this._protocol.drainHelper();
+    const waiter = this._protocol.drainWaiter();
+    if (waiter !== null) yield* waiter;
   }
 
   /** Like asyncio's repr. */
