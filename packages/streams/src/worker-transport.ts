@@ -12,6 +12,13 @@ import {
 } from './transport.js';
 
 /**
+ * How much may be on its way to the worker before writing pauses: four high-water marks, so
+ * that acknowledgements crossing between the threads do not stall a steady writer. Writing
+ * resumes at one high-water mark.
+ */
+const WORKER_HIGH_WATER = 4 * WRITE_HIGH_WATER;
+
+/**
  * A transport on a socket or pipe owned by the loop's I/O worker. Writes are posted to the
  * worker at once; the bytes not yet handed to the kernel are counted from the worker's
  * acknowledgements, and above the high-water mark the protocol is paused until the worker
@@ -72,12 +79,12 @@ export class WorkerTransport implements Transport {
 
   private acknowledge(flushed: number): void {
     if (flushed > this.flushed) this.flushed = flushed;
-    if (this.writePaused && this.posted - this.flushed <= WRITE_LOW_WATER) {
+    const unacknowledged = this.posted - this.flushed;
+    if (this.writePaused && unacknowledged <= WRITE_HIGH_WATER) {
       this.writePaused = false;
       this.guard(() => this.protocol.resumeWriting());
-    } else if (this.writePaused && !this.drainRequested) {
-      this.requestDrain();
     }
+    if (unacknowledged > WRITE_LOW_WATER && !this.drainRequested) this.requestDrain();
   }
 
   private requestDrain(): void {
@@ -117,10 +124,13 @@ export class WorkerTransport implements Transport {
     const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
     this.io.send({ op: 'write', id: this.id, data: whole ? data : data.slice() });
     this.posted += data.length;
-    if (!this.writePaused && this.posted - this.flushed > WRITE_HIGH_WATER) {
+    const unacknowledged = this.posted - this.flushed;
+    // Ask for an acknowledgement early, so one is on its way before writing must pause: a
+    // transfer then streams instead of waiting a thread round trip per high-water mark.
+    if (unacknowledged > WRITE_LOW_WATER && !this.drainRequested) this.requestDrain();
+    if (!this.writePaused && unacknowledged > WORKER_HIGH_WATER) {
       this.writePaused = true;
       this.protocol.pauseWriting();
-      if (!this.drainRequested) this.requestDrain();
     }
   }
 
