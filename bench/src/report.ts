@@ -200,6 +200,20 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
       `CPython ${fmt(m('W3', 'cpython'))} / asyncio-ts ${fmt(ours('W3'))} = ${r.toFixed(2)}× (needs ≥ 5×)`,
   );
   ratioTarget(
+    'L1: ≥ 10× CPython asyncio',
+    m('L1', 'cpython'),
+    ours('L1'),
+    (r) => r >= 10,
+    (r) => `CPython ${fmt(m('L1', 'cpython'))} / asyncio-ts ${fmt(ours('L1'))} = ${r.toFixed(2)}×`,
+  );
+  ratioTarget(
+    'Q1: ≥ 10× CPython asyncio',
+    m('Q1', 'cpython'),
+    ours('Q1'),
+    (r) => r >= 10,
+    (r) => `CPython ${fmt(m('Q1', 'cpython'))} / asyncio-ts ${fmt(ours('Q1'))} = ${r.toFixed(2)}×`,
+  );
+  ratioTarget(
     'S1 runAsync: ≥ 1.5× CPython streams',
     m('S1', 'cpython'),
     ours('S1'),

@@ -8,6 +8,8 @@ import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { range } from '../src/workload.js';
 import { workloads } from '../src/workloads/index.js';
+import * as l1 from '../src/workloads/l1-lock.js';
+import * as q1 from '../src/workloads/q1-queue.js';
 import * as p1 from '../src/workloads/p1-subprocess.js';
 import * as s1 from '../src/workloads/s1-streams-echo.js';
 import * as s2 from '../src/workloads/s2-streams-transfer.js';
@@ -112,6 +114,9 @@ describe('W7 memory', () => {
     w7.effectionSleepingTask,
     w7.effectTask,
     w7.effectSleepingTask,
+    w7.asyncioTsLockWaiter,
+    w7.asyncioTsQueuedItem,
+    w7.nativeQueuedItem,
   ];
 
   it('each measure creates its objects, samples the heap twice and cleans up', async () => {
@@ -124,6 +129,25 @@ describe('W7 memory', () => {
       expect(samples, measure.name).toBe(2);
       expect(bytes, measure.name).toBe(1000);
     }
+  });
+});
+
+describe('L1 lock', () => {
+  it('every implementation counts 10 tasks × n rounds', async () => {
+    expect(l1.asyncioTsLock(200)).toBe(2000);
+    expect(l1.asyncioTsSemaphore(200)).toBe(2000);
+    expect(await l1.nativeMutex(200)).toBe(2000);
+    expect(await l1.effectSemaphore(200)).toBe(2000);
+  });
+});
+
+describe('Q1 queue', () => {
+  it('every implementation takes each item put exactly once', async () => {
+    const sum = q1.expectedSum(4000);
+    expect(q1.asyncioTsQueue(4000)).toBe(sum);
+    expect(await q1.nativeQueue(4000)).toBe(sum);
+    expect(await q1.effectionQueue(4000)).toBe(sum);
+    expect(await q1.effectQueue(4000)).toBe(sum);
   });
 });
 
@@ -149,7 +173,7 @@ describe('S1, S2, P1: streams and subprocess', () => {
 });
 
 describe('workload table', () => {
-  it('has W1 to W7, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -158,6 +182,8 @@ describe('workload table', () => {
       'W5',
       'W6',
       'W7',
+      'L1',
+      'Q1',
       'S1',
       'S2',
       'P1',
