@@ -28,4 +28,5 @@ export function runExample(print: (line: string) => void, clock?: Clock): void {
   run(main, clock === undefined ? undefined : { clock });
 }
 
+// node --experimental-strip-types examples/subprocess-shell/main.ts (or tsx)
 if (import.meta.url === `file://${process.argv[1]}`) runExample(console.log);

@@ -74,4 +74,5 @@ export function runExample(print: (line: string) => void, clock?: Clock): void {
   run(main, clock === undefined ? undefined : { clock });
 }
 
+// node --experimental-strip-types examples/tcp-echo/main.ts (or tsx)
 if (import.meta.url === `file://${process.argv[1]}`) runExample(console.log);
