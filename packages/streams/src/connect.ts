@@ -46,9 +46,10 @@ function* connectOnHost(
   const onError = (error: Error): void => {
     if (!connected.done()) connected.setException(osErrorFrom(systemErrorOf(error), error));
   };
-  socket.once('error', onError);
+  // Kept until the transport listens: an error between the connect and the transport must
+  // not go unhandled (the transport then finds the socket destroyed).
+  socket.on('error', onError);
   socket.once('connect', () => {
-    socket.removeListener('error', onError);
     if (!connected.done()) connected.setResult(socket);
   });
   try {
@@ -58,7 +59,9 @@ function* connectOnHost(
     throw error;
   }
   const path = 'path' in target ? target.path : undefined;
-  return new HostTransport(socket, protocol, loop, rawAddressesOf(socket, path, false));
+  const transport = new HostTransport(socket, protocol, loop, rawAddressesOf(socket, path, false));
+  socket.removeListener('error', onError);
+  return transport;
 }
 
 function* connectInWorker(

@@ -47,6 +47,15 @@ export class HostTransport implements Transport {
     });
     socket.on('close', () => this.connectionLost());
     this.guard(() => protocol.connectionMade(this));
+    // Lost between the connect and this transport (a reset right after connecting): its
+    // 'close' has gone by, so report the loss now.
+    if (socket.destroyed) {
+      const errored = (socket as { errored?: unknown }).errored;
+      if (errored !== null && errored !== undefined) {
+        this.error = osErrorFrom(systemErrorOf(errored), errored);
+      }
+      loop.callSoon(() => this.connectionLost());
+    }
   }
 
   /** Runs a protocol callback; an exception reaches the loop's exception handler. */

@@ -204,8 +204,12 @@ function* listenOnHost(
   const path = 'path' in target ? target.path : undefined;
   const netServer = createServer({ allowHalfOpen: true });
   const listening = loop.createFuture<void>();
-  netServer.once('error', (error) => {
-    if (!listening.done()) listening.setException(osErrorFrom(systemErrorOf(error), error));
+  netServer.on('error', (error) => {
+    const exception = osErrorFrom(systemErrorOf(error), error);
+    if (!listening.done()) listening.setException(exception);
+    else if (!loop.isClosed()) {
+      loop.callExceptionHandler({ message: 'Error on a listening socket', exception });
+    }
   });
   netServer.on('connection', (socket: Socket) => {
     if (loop.isClosed()) {

@@ -67,6 +67,12 @@ function* spawnOnHost(loop: EventLoop, request: SpawnRequest, limit: number): Co
     child.once('error', (error) => failed.setException(osErrorFrom(systemErrorOf(error), error)));
     return yield* failed;
   }
+  // Later errors (a signal that could not be sent) reach the loop's exception handler.
+  child.on('error', (error) => {
+    if (loop.isClosed()) return;
+    const exception = osErrorFrom(systemErrorOf(error), error);
+    loop.callExceptionHandler({ message: `Error in child process ${child.pid}`, exception });
+  });
   const ends = request.pipes.map((pipe) => (pipe ? pipeEnds(loop, limit) : null));
   const sockets = [child.stdin, child.stdout, child.stderr] as (Socket | null)[];
   const transports = ends.map((end, fd) => {
