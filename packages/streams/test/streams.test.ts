@@ -437,4 +437,53 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     });
     expect(out).toEqual([true, 'after\n']);
   });
+
+  it('IPv6 loopback: addresses are 4-tuples, as in Python', async () => {
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(echo, '::1', 0);
+      const address = (server.sockets[0] as ServerSocket).getsockname();
+      const [reader, writer] = yield* openConnection('::1', address[1] as number);
+      writer.write(bytes('six\n'));
+      const line = text(yield* reader.readline());
+      const peer = writer.getExtraInfo('peername');
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return [line, address[0], address.length, peer];
+    });
+    expect(out).toEqual(['six\n', '::1', 4, ['::1', expect.any(Number), 0, 0]]);
+  });
+
+  it('closing the writer feeds EOF to its reader; several tasks may wait in drain() at once', async () => {
+    const out = await runIn(mode, function* () {
+      const loop = getRunningLoop();
+      const gate = loop.createFuture<void>();
+      const server = yield* startServer(
+        function* (reader, writer) {
+          yield* gate;
+          yield* reader.read(-1);
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      const chunk = new Uint8Array(512 * 1024);
+      let drains: ReturnType<typeof loop.createTask>[] = [];
+      for (let i = 0; i < 100; i++) {
+        writer.write(chunk);
+        drains = [loop.createTask(writer.drain()), loop.createTask(writer.drain())];
+        yield* sleep(0.001);
+        if (!drains.some((d) => d.done())) break;
+      }
+      const bothWaiting = drains.every((d) => !d.done());
+      gate.setResult(undefined);
+      for (const d of drains) yield* d;
+      writer.close();
+      yield* writer.waitClosed();
+      yield* closeServer(server);
+      return [bothWaiting, reader.atEof()];
+    });
+    expect(out).toEqual([true, true]);
+  });
 });
