@@ -1,8 +1,8 @@
 /** Every workload, in the order the report shows them. */
 import type { Workload } from '../workload.js';
 import { l1 } from './l1-lock.js';
-import { q1 } from './q1-queue.js';
 import { p1 } from './p1-subprocess.js';
+import { q1 } from './q1-queue.js';
 import { s1 } from './s1-streams-echo.js';
 import { s2 } from './s2-streams-transfer.js';
 import { w1 } from './w1-spawn-gather.js';
