@@ -3,7 +3,13 @@ import type { EventLoop } from '@asyncio-ts/core-loop';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { BrokenPipeError, osErrorFrom, systemErrorOf } from './errors.js';
 import { trackResource } from './resources.js';
-import { callProtocol, type Protocol, type Transport, WRITE_HIGH_WATER } from './transport.js';
+import {
+  callProtocol,
+  deliverData,
+  type Protocol,
+  type Transport,
+  WRITE_HIGH_WATER,
+} from './transport.js';
 
 /**
  * A transport on a `node:net` socket (or a child process pipe, which Node also makes a
@@ -73,15 +79,7 @@ export class HostTransport implements Transport {
       this.abort();
       return;
     }
-    try {
-      this.protocol.dataReceived(chunk);
-    } catch (exception) {
-      this.loop.callExceptionHandler({
-        message: 'Fatal error: protocol callback failed',
-        exception,
-      });
-      this.abort();
-    }
+    deliverData(this.loop, this.protocol, chunk, this);
   }
 
   private connectionLost(): void {

@@ -64,7 +64,25 @@ export function callProtocol(loop: EventLoop, callback: () => void, transport: T
   try {
     callback();
   } catch (exception) {
-    loop.callExceptionHandler({ message: 'Fatal error: protocol callback failed', exception });
-    transport.abort();
+    protocolFailed(loop, exception, transport);
   }
+}
+
+/** `callProtocol` for `dataReceived`, the hot path: no closure per chunk. */
+export function deliverData(
+  loop: EventLoop,
+  protocol: Protocol,
+  data: Uint8Array,
+  transport: Transport,
+): void {
+  try {
+    protocol.dataReceived(data);
+  } catch (exception) {
+    protocolFailed(loop, exception, transport);
+  }
+}
+
+function protocolFailed(loop: EventLoop, exception: unknown, transport: Transport): void {
+  loop.callExceptionHandler({ message: 'Fatal error: protocol callback failed', exception });
+  transport.abort();
 }

@@ -5,6 +5,7 @@ import type { IoWorker, WorkerEvent } from './io-worker.js';
 import { trackResource } from './resources.js';
 import {
   callProtocol,
+  deliverData,
   type Protocol,
   type Transport,
   WRITE_HIGH_WATER,
@@ -59,7 +60,7 @@ export class WorkerTransport implements Transport {
     switch (event.ev) {
       case 'data':
         this.acknowledge(event.w as number);
-        if (!this.closing) this.deliver(event.data as Uint8Array);
+        if (!this.closing) deliverData(this.loop, this.protocol, event.data as Uint8Array, this);
         return;
       case 'drained':
         this.drainRequested = false;
@@ -90,19 +91,6 @@ export class WorkerTransport implements Transport {
   private requestDrain(): void {
     this.drainRequested = true;
     this.io.send({ op: 'wantDrain', id: this.id });
-  }
-
-  /** The hot path: no closure per chunk. */
-  private deliver(data: Uint8Array): void {
-    try {
-      this.protocol.dataReceived(data);
-    } catch (exception) {
-      this.loop.callExceptionHandler({
-        message: 'Fatal error: protocol callback failed',
-        exception,
-      });
-      this.abort();
-    }
   }
 
   private guard(callback: () => void): void {
