@@ -30,6 +30,11 @@ function sourceAliases(): Alias[] {
       find: /^@asyncio-ts\/streams\/internal$/,
       replacement: join(packagesDir, 'streams/src/internal.ts'),
     },
+    // The private test helpers' subpath modules (`@asyncio-ts/test-support/full`).
+    {
+      find: /^@asyncio-ts\/test-support\/(.+)$/,
+      replacement: join(packagesDir, 'test-support/src/$1.ts'),
+    },
   ];
   const entries: Alias[] = names.map((name) => ({
     find: new RegExp(`^@asyncio-ts/${name}$`),
