@@ -10,5 +10,6 @@ export { type Owner, ownerFor } from './ownership.js';
 export { type Resource, resourceWarning, trackResource } from './resources.js';
 export { StreamReaderProtocol } from './stream-protocol.js';
 export { DEFAULT_LIMIT } from './stream-reader.js';
+export { makeStreamWriter } from './stream-writer.js';
 export type { Protocol, Transport } from './transport.js';
 export { WorkerTransport } from './worker-transport.js';

@@ -4,7 +4,9 @@
  * wakes the loop by notifying its wake cell (core-loop's wake path: store 1, notify).
  *
  * It runs from source text (`new Worker(code, { eval: true })`), so this function must be
- * self-contained: no imports, no outer variables, only `require` and the worker data.
+ * self-contained: no imports, no outer variables, only `require` and the worker data; and it
+ * must not use syntax a build may turn into helper calls (`?.`, `??`, `??=`: the CJS build
+ * does), since the helpers would not exist in the worker. A test checks the built text.
  */
 // biome-ignore-all lint/suspicious/noExplicitAny: the worker speaks in plain cloned messages
 export function ioWorkerMain(require: (id: string) => any, data: any): void {
@@ -37,10 +39,12 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
 
   function errorOf(error: any): any {
     return {
-      message: String(error?.message ?? error),
-      code: typeof error?.code === 'string' ? error.code : undefined,
-      errno: typeof error?.errno === 'number' ? error.errno : undefined,
-      syscall: typeof error?.syscall === 'string' ? error.syscall : undefined,
+      message: String(
+        error !== null && error !== undefined && 'message' in error ? error.message : error,
+      ),
+      code: error && typeof error.code === 'string' ? error.code : undefined,
+      errno: error && typeof error.errno === 'number' ? error.errno : undefined,
+      syscall: error && typeof error.syscall === 'string' ? error.syscall : undefined,
     };
   }
 
@@ -58,7 +62,7 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
 
   /** Bytes the loop sent for `id` that the socket has handed to the kernel. */
   function flushed(entry: { socket: any; received: number }): number {
-    return entry.received - (entry.socket.writableLength ?? 0);
+    return entry.received - (entry.socket.writableLength || 0);
   }
 
   function attach(id: number, socket: any): void {
@@ -76,12 +80,17 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
       post({ ev: 'drained', id, w: flushed(entry) });
     });
     socket.on('error', (e: any) => {
-      error ??= errorOf(e);
+      if (error === undefined) error = errorOf(e);
     });
     socket.on('close', () => {
       streams.delete(id);
-      post({ ev: 'closed', id, error: error ?? null });
+      post({ ev: 'closed', id, error: error === undefined ? null : error });
     });
+  }
+
+  function withSocket(id: number, action: (socket: any) => void): void {
+    const entry = streams.get(id);
+    if (entry !== undefined) action(entry.socket);
   }
 
   function close(socket: any): void {
@@ -100,7 +109,7 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
           ? { path: m.path, allowHalfOpen: true }
           : { host: m.host, port: m.port, allowHalfOpen: true };
       const socket = net.connect(options);
-      socket.setNoDelay?.(true);
+      socket.setNoDelay(true);
       let connected = false;
       const onError = (e: any) => {
         if (connected) return;
@@ -127,7 +136,7 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
       const onError = (e: any) => post({ ev: 'listenFailed', id: m.id, error: errorOf(e) });
       server.once('error', onError);
       server.on('connection', (socket: any) => {
-        socket.setNoDelay?.(true);
+        socket.setNoDelay(true);
         const id = nextId--;
         attach(id, socket);
         post({ ev: 'accepted', id: m.id, conn: id, addresses: addresses(socket, m.path, true) });
@@ -161,20 +170,20 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
       else entry.wantDrain = true;
     },
     writeEof(m) {
-      streams.get(m.id)?.socket.end();
+      withSocket(m.id, (socket) => socket.end());
     },
     close(m) {
       const entry = streams.get(m.id);
       if (entry !== undefined) close(entry.socket);
     },
     abort(m) {
-      streams.get(m.id)?.socket.destroy();
+      withSocket(m.id, (socket) => socket.destroy());
     },
     pause(m) {
-      streams.get(m.id)?.socket.pause();
+      withSocket(m.id, (socket) => socket.pause());
     },
     resume(m) {
-      streams.get(m.id)?.socket.resume();
+      withSocket(m.id, (socket) => socket.resume());
     },
     spawn(m) {
       let child: any;
@@ -252,6 +261,10 @@ export function ioWorkerMain(require: (id: string) => any, data: any): void {
       post({ ev: 'failed', id: message.id, error: errorOf(e) });
     }
   });
-  // A blocked run cannot see the worker's 'exit' event: tell it through the cell.
-  require('node:process').on('exit', () => post({ ev: 'workerExit', id: 0 }));
+  // A blocked run cannot see the worker's 'exit' event: tell it through the cell, at once
+  // (no microtask runs after 'exit').
+  require('node:process').on('exit', () => {
+    port.postMessage({ ev: 'workerExit', id: 0 });
+    wake();
+  });
 }

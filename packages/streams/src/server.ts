@@ -80,7 +80,7 @@ export class Server {
   _newProtocol(): StreamReaderProtocol {
     this.active++;
     const reader = new StreamReader({ limit: this.limit, loop: this.loop });
-    return new StreamReaderProtocol(reader, this.loop, this.clientConnected, () => this._detach());
+    return new StreamReaderProtocol(reader, this.loop, this.clientConnected, () => this.detach());
   }
 
   /** @internal */
@@ -98,12 +98,12 @@ export class Server {
     this.serving = true;
   }
 
-  private _detach(): void {
+  private detach(): void {
     this.active--;
-    if (this.active === 0 && this.listeners === null) this._wakeup();
+    if (this.active === 0 && this.listeners === null) this.wakeup();
   }
 
-  private _wakeup(): void {
+  private wakeup(): void {
     const waiters = this.waiters;
     this.waiters = null;
     for (const waiter of waiters ?? []) if (!waiter.done()) waiter.setResult(undefined);
@@ -139,7 +139,7 @@ export class Server {
       this.servingForever = null;
       forever.cancel();
     }
-    if (this.active === 0) this._wakeup();
+    if (this.active === 0) this.wakeup();
   }
 
   /** Waits until the server is closed and all its connections have closed (3.12). */

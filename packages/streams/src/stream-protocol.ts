@@ -21,10 +21,10 @@ export type ClientConnected = (
  * transport, holds `drain()`'s waiters, and on a server runs `clientConnected` as a task.
  */
 export class StreamReaderProtocol implements Protocol {
-  private _transport: Transport | null = null;
-  private _paused = false;
-  private _connectionLost = false;
-  private readonly _drainWaiters: Future<void>[] = [];
+  #transport: Transport | null = null;
+  #paused = false;
+  #connectionLost = false;
+  readonly #drainWaiters: Future<void>[] = [];
   /** Resolved (or failed) when the connection is lost: `waitClosed()`'s future. */
   readonly closed: Future<void>;
   /** The task running `clientConnected`, on a server. */
@@ -44,7 +44,7 @@ export class StreamReaderProtocol implements Protocol {
   }
 
   connectionMade(transport: Transport): void {
-    this._transport = transport;
+    this.#transport = transport;
     this.reader.setTransport(transport);
     const cb = this.clientConnected;
     if (cb === null) return;
@@ -85,28 +85,28 @@ export class StreamReaderProtocol implements Protocol {
       if (error === null) this.closed.setResult(undefined);
       else this.closed.setException(error);
     }
-    this._connectionLost = true;
-    if (this._paused) {
-      for (const waiter of this._drainWaiters) {
+    this.#connectionLost = true;
+    if (this.#paused) {
+      for (const waiter of this.#drainWaiters) {
         if (waiter.done()) continue;
         if (error === null) waiter.setResult(undefined);
         else waiter.setException(error);
       }
-      this._drainWaiters.length = 0;
+      this.#drainWaiters.length = 0;
     }
     this.onConnectionLost?.();
   }
 
   pauseWriting(): void {
-    this._paused = true;
+    this.#paused = true;
   }
 
   resumeWriting(): void {
-    this._paused = false;
-    for (const waiter of this._drainWaiters) {
+    this.#paused = false;
+    for (const waiter of this.#drainWaiters) {
       if (!waiter.done()) waiter.setResult(undefined);
     }
-    this._drainWaiters.length = 0;
+    this.#drainWaiters.length = 0;
   }
 
   /**
@@ -114,9 +114,9 @@ export class StreamReaderProtocol implements Protocol {
    * future resolved when it resumes. Waiters of cancelled drains are dropped as they pile up.
    */
   drainWaiter(): Future<void> | null {
-    if (this._connectionLost) throw new ConnectionResetError('Connection lost');
-    if (!this._paused) return null;
-    const waiters = this._drainWaiters;
+    if (this.#connectionLost) throw new ConnectionResetError('Connection lost');
+    if (!this.#paused) return null;
+    const waiters = this.#drainWaiters;
     if (waiters.length >= 8) {
       const pending = waiters.filter((w) => !w.done());
       waiters.length = 0;
@@ -129,6 +129,6 @@ export class StreamReaderProtocol implements Protocol {
 
   /** The transport, once connected. */
   get transport(): Transport | null {
-    return this._transport;
+    return this.#transport;
   }
 }

@@ -50,86 +50,86 @@ function asBytes(value: unknown, what: string): Uint8Array {
  * bytes are buffered.
  */
 export class StreamReader {
-  private readonly _limit: number;
-  private readonly _loop: EventLoop;
-  private readonly _buffer = new ByteBuffer();
-  private _eof = false;
-  private _waiter: Future<void> | null = null;
-  private _exception: Error | null = null;
-  private _transport: Transport | null = null;
-  private _paused = false;
+  private readonly limit: number;
+  private readonly loop: EventLoop;
+  private readonly buffer = new ByteBuffer();
+  private eof = false;
+  private waiter: Future<void> | null = null;
+  private failure: Error | null = null;
+  private transport: Transport | null = null;
+  private paused = false;
 
   constructor(options: StreamReaderOptions = {}) {
-    this._limit = checkLimit(options.limit ?? DEFAULT_LIMIT);
-    this._loop = options.loop ?? getRunningLoop();
+    this.limit = checkLimit(options.limit ?? DEFAULT_LIMIT);
+    this.loop = options.loop ?? getRunningLoop();
   }
 
   /** The error the stream failed with, or null. */
   exception(): Error | null {
-    return this._exception;
+    return this.failure;
   }
 
   /** Fails the stream: pending and later reads throw `error`. */
   setException(error: Error): void {
-    this._exception = error;
-    const waiter = this._waiter;
+    this.failure = error;
+    const waiter = this.waiter;
     if (waiter !== null) {
-      this._waiter = null;
+      this.waiter = null;
       if (!waiter.cancelled()) waiter.setException(error);
     }
   }
 
-  private _wakeupWaiter(): void {
-    const waiter = this._waiter;
+  private wakeupWaiter(): void {
+    const waiter = this.waiter;
     if (waiter !== null) {
-      this._waiter = null;
+      this.waiter = null;
       if (!waiter.cancelled()) waiter.setResult(undefined);
     }
   }
 
   /** Attaches the transport that feeds this reader (once). */
   setTransport(transport: Transport): void {
-    if (this._transport !== null) throw new RuntimeError('Transport already set');
-    this._transport = transport;
+    if (this.transport !== null) throw new RuntimeError('Transport already set');
+    this.transport = transport;
   }
 
-  private _maybeResumeTransport(): void {
-    if (this._paused && this._buffer.length <= this._limit) {
-      this._paused = false;
-      this._transport?.resumeReading();
+  private maybeResumeTransport(): void {
+    if (this.paused && this.buffer.length <= this.limit) {
+      this.paused = false;
+      this.transport?.resumeReading();
     }
   }
 
   /** Marks the end of the data: reads return what is left, then nothing. */
   feedEof(): void {
-    this._eof = true;
-    this._wakeupWaiter();
+    this.eof = true;
+    this.wakeupWaiter();
   }
 
   /** True when EOF was fed and the buffer is empty. */
   atEof(): boolean {
-    return this._eof && this._buffer.length === 0;
+    return this.eof && this.buffer.length === 0;
   }
 
   /** Adds received bytes (copied) and wakes a waiting read. */
   feedData(data: Uint8Array): void {
-    this._feed(data, false);
+    this.feed(data, false);
   }
 
   /** @internal `feedData` for a transport's own chunk, taken over without a copy. */
   _feedOwned(data: Uint8Array): void {
-    this._feed(data, true);
+    this.feed(data, true);
   }
 
-  private _feed(data: Uint8Array, owned: boolean): void {
-    if (this._eof) throw new RuntimeError('feedData after feedEof');
+  private feed(data: Uint8Array, owned: boolean): void {
+    if (this.eof) throw new RuntimeError('feedData after feedEof');
     if (data.length === 0) return;
-    if (owned) this._buffer.adopt(data);
-    else this._buffer.append(data);
-    this._wakeupWaiter();
-    if (this._transport !== null && !this._paused && this._buffer.length > 2 * this._limit) {
-      this._transport.pauseReading();
-      this._paused = true;
+    if (owned) this.buffer.adopt(data);
+    else this.buffer.append(data);
+    this.wakeupWaiter();
+    if (this.transport !== null && !this.paused && this.buffer.length > 2 * this.limit) {
+      this.transport.pauseReading();
+      this.paused = true;
     }
   }
 
@@ -138,19 +138,19 @@ export class StreamReader {
    * generator, to keep reads light: a waiter left behind by a cancelled read is done, and is
    * simply replaced here instead of being cleared in a `finally`.
    */
-  private _waitForData(funcName: string): Future<void> {
-    const pending = this._waiter;
+  private waitForData(funcName: string): Future<void> {
+    const pending = this.waiter;
     if (pending !== null && !pending.done()) {
       throw new RuntimeError(
         `${funcName}() called while another coroutine is already waiting for incoming data`,
       );
     }
-    if (this._paused) {
-      this._paused = false;
-      this._transport?.resumeReading();
+    if (this.paused) {
+      this.paused = false;
+      this.transport?.resumeReading();
     }
-    const waiter = this._loop.createFuture<void>();
-    this._waiter = waiter;
+    const waiter = this.loop.createFuture<void>();
+    this.waiter = waiter;
     return waiter;
   }
 
@@ -165,12 +165,12 @@ export class StreamReader {
     } catch (error) {
       if (error instanceof IncompleteReadError) return error.partial;
       if (error instanceof LimitOverrunError) {
-        if (this._buffer.startsWith(NEWLINE, error.consumed)) {
-          this._buffer.drop(error.consumed + NEWLINE.length);
+        if (this.buffer.startsWith(NEWLINE, error.consumed)) {
+          this.buffer.drop(error.consumed + NEWLINE.length);
         } else {
-          this._buffer.clear();
+          this.buffer.clear();
         }
-        this._maybeResumeTransport();
+        this.maybeResumeTransport();
         throw new RangeError(error.message, { cause: error });
       }
       throw error;
@@ -185,30 +185,30 @@ export class StreamReader {
     const sep = asBytes(separator, 'separator');
     const seplen = sep.length;
     if (seplen === 0) throw new RangeError('Separator should be at least one-byte string');
-    if (this._exception !== null) throw this._exception;
+    if (this.failure !== null) throw this.failure;
     let offset = 0;
     let isep: number;
     for (;;) {
-      const buflen = this._buffer.length;
+      const buflen = this.buffer.length;
       if (buflen - offset >= seplen) {
-        isep = this._buffer.indexOf(sep, offset);
+        isep = this.buffer.indexOf(sep, offset);
         if (isep !== -1) break;
         offset = buflen + 1 - seplen;
-        if (offset > this._limit) {
+        if (offset > this.limit) {
           throw new LimitOverrunError('Separator is not found, and chunk exceed the limit', offset);
         }
       }
-      if (this._eof) {
-        const chunk = this._buffer.take(this._buffer.length);
+      if (this.eof) {
+        const chunk = this.buffer.take(this.buffer.length);
         throw new IncompleteReadError(chunk, null);
       }
-      yield* this._waitForData('readuntil');
+      yield* this.waitForData('readuntil');
     }
-    if (isep > this._limit) {
+    if (isep > this.limit) {
       throw new LimitOverrunError('Separator is found, but chunk is longer than limit', isep);
     }
-    const chunk = this._buffer.take(isep + seplen);
-    this._maybeResumeTransport();
+    const chunk = this.buffer.take(isep + seplen);
+    this.maybeResumeTransport();
     return chunk;
   }
 
@@ -218,13 +218,13 @@ export class StreamReader {
    */
   *read(n = -1): Coroutine<Uint8Array> {
     checkCount(n, 'n');
-    if (this._exception !== null) throw this._exception;
+    if (this.failure !== null) throw this.failure;
     if (n === 0) return EMPTY;
     if (n < 0) {
       const blocks: Uint8Array[] = [];
       let total = 0;
       for (;;) {
-        const block = yield* this.read(this._limit);
+        const block = yield* this.read(this.limit);
         if (block.length === 0) break;
         blocks.push(block);
         total += block.length;
@@ -238,9 +238,9 @@ export class StreamReader {
       }
       return all;
     }
-    if (this._buffer.length === 0 && !this._eof) yield* this._waitForData('read');
-    const data = this._buffer.take(n);
-    this._maybeResumeTransport();
+    if (this.buffer.length === 0 && !this.eof) yield* this.waitForData('read');
+    const data = this.buffer.take(n);
+    this.maybeResumeTransport();
     return data;
   }
 
@@ -251,29 +251,29 @@ export class StreamReader {
   *readExactly(n: number): Coroutine<Uint8Array> {
     checkCount(n, 'n');
     if (n < 0) throw new RangeError('readexactly size can not be less than zero');
-    if (this._exception !== null) throw this._exception;
+    if (this.failure !== null) throw this.failure;
     if (n === 0) return EMPTY;
-    while (this._buffer.length < n) {
-      if (this._eof) {
-        const incomplete = this._buffer.take(this._buffer.length);
+    while (this.buffer.length < n) {
+      if (this.eof) {
+        const incomplete = this.buffer.take(this.buffer.length);
         throw new IncompleteReadError(incomplete, n);
       }
-      yield* this._waitForData('readexactly');
+      yield* this.waitForData('readexactly');
     }
-    const data = this._buffer.take(n);
-    this._maybeResumeTransport();
+    const data = this.buffer.take(n);
+    this.maybeResumeTransport();
     return data;
   }
 
   /** Like asyncio's repr: `<StreamReader 12 bytes eof>`. */
   toString(): string {
     const info = ['StreamReader'];
-    if (this._buffer.length > 0) info.push(`${this._buffer.length} bytes`);
-    if (this._eof) info.push('eof');
-    if (this._limit !== DEFAULT_LIMIT) info.push(`limit=${this._limit}`);
-    if (this._waiter !== null) info.push(`waiter=${this._waiter}`);
-    if (this._exception !== null) info.push(`exception=${this._exception}`);
-    if (this._paused) info.push('paused');
+    if (this.buffer.length > 0) info.push(`${this.buffer.length} bytes`);
+    if (this.eof) info.push('eof');
+    if (this.limit !== DEFAULT_LIMIT) info.push(`limit=${this.limit}`);
+    if (this.waiter !== null) info.push(`waiter=${this.waiter}`);
+    if (this.failure !== null) info.push(`exception=${this.failure}`);
+    if (this.paused) info.push('paused');
     return `<${info.join(' ')}>`;
   }
 }

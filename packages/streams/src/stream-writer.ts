@@ -16,10 +16,10 @@ function checkBytes(data: unknown): Uint8Array {
  * grow memory without bound.
  */
 export class StreamWriter {
-  private readonly _transport: Transport;
-  private readonly _protocol: StreamReaderProtocol;
-  private readonly _reader: StreamReader | null;
-  private readonly _loop: EventLoop;
+  readonly #transport: Transport;
+  readonly #protocol: StreamReaderProtocol;
+  readonly #reader: StreamReader | null;
+  readonly #loop: EventLoop;
 
   /** @internal Made by `openConnection`, `startServer` and subprocess pipes. */
   constructor(
@@ -28,56 +28,56 @@ export class StreamWriter {
     reader: StreamReader | null,
     loop: EventLoop,
   ) {
-    this._transport = transport;
-    this._protocol = protocol;
-    this._reader = reader;
-    this._loop = loop;
+    this.#transport = transport;
+    this.#protocol = protocol;
+    this.#reader = reader;
+    this.#loop = loop;
     watchUnclosed(this, transport);
   }
 
   /** The transport underneath (asyncio's `writer.transport`). */
   get transport(): Transport {
-    return this._transport;
+    return this.#transport;
   }
 
   /** Queues `data` for sending. */
   write(data: Uint8Array): void {
-    this._transport.write(checkBytes(data));
+    this.#transport.write(checkBytes(data));
   }
 
   /** Queues each chunk of `data` in order. */
   writelines(data: Iterable<Uint8Array>): void {
-    for (const chunk of data) this._transport.write(checkBytes(chunk));
+    for (const chunk of data) this.#transport.write(checkBytes(chunk));
   }
 
   /** Half-closes the connection after the queued bytes: the peer reads EOF. */
   writeEof(): void {
-    this._transport.writeEof();
+    this.#transport.writeEof();
   }
 
   /** Whether `writeEof()` is supported. */
   canWriteEof(): boolean {
-    return this._transport.canWriteEof();
+    return this.#transport.canWriteEof();
   }
 
   /** Closes the connection after the queued bytes are sent. */
   close(): void {
-    this._transport.close();
+    this.#transport.close();
   }
 
   /** True once closing started (or the connection was lost). */
   isClosing(): boolean {
-    return this._transport.isClosing();
+    return this.#transport.isClosing();
   }
 
   /** Waits until the connection is closed; throws the error it was lost with, if any. */
   *waitClosed(): Coroutine<void> {
-    yield* this._protocol.closed;
+    yield* this.#protocol.closed;
   }
 
   /** `peername`, `sockname` (as `[host, port]`, or a path for Unix sockets) and so on. */
   getExtraInfo(name: string, defaultValue: unknown = undefined): unknown {
-    const value = this._transport.getExtraInfo(name);
+    const value = this.#transport.getExtraInfo(name);
     return value === undefined ? defaultValue : value;
   }
 
@@ -86,24 +86,34 @@ export class StreamWriter {
    * connection was lost with (ConnectionResetError, BrokenPipeError …).
    */
   *drain(): Coroutine<void> {
-    if (this._reader !== null) {
-      const exception = this._reader.exception();
+    if (this.#reader !== null) {
+      const exception = this.#reader.exception();
       if (exception !== null) throw exception;
     }
-    if (this._transport.isClosing()) yield* sleepZero();
-    const waiter = this._protocol.drainWaiter();
+    if (this.#transport.isClosing()) yield* sleepZero();
+    const waiter = this.#protocol.drainWaiter();
     if (waiter !== null) yield* waiter;
   }
 
   /** Like asyncio's repr. */
   toString(): string {
-    const info = ['StreamWriter', `transport=${String(this._transport)}`];
-    if (this._reader !== null) info.push(`reader=${this._reader}`);
+    const info = ['StreamWriter', `transport=${String(this.#transport)}`];
+    if (this.#reader !== null) info.push(`reader=${this.#reader}`);
     return `<${info.join(' ')}>`;
   }
 
   /** The loop the writer belongs to. */
   getLoop(): EventLoop {
-    return this._loop;
+    return this.#loop;
   }
+}
+
+/** A StreamWriter over `transport` (for subprocess pipes; applications get theirs from streams). */
+export function makeStreamWriter(
+  transport: Transport,
+  protocol: StreamReaderProtocol,
+  reader: StreamReader | null,
+  loop: EventLoop,
+): StreamWriter {
+  return new StreamWriter(transport, protocol, reader, loop);
 }

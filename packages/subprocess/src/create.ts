@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { type Coroutine, type EventLoop, getRunningLoop } from '@asyncio-ts/core-loop';
-import { StreamReader, StreamWriter } from '@asyncio-ts/streams';
+import { StreamReader } from '@asyncio-ts/streams';
 import {
   DEFAULT_LIMIT,
   HostTransport,
   IoWorker,
+  makeStreamWriter,
   osErrorFrom,
   ownerFor,
   StreamReaderProtocol,
@@ -40,7 +41,7 @@ function processOf(
   const stdinTransport = transports[0];
   const stdin =
     stdinEnds && stdinTransport
-      ? new StreamWriter(stdinTransport, stdinEnds.protocol, null, loop)
+      ? makeStreamWriter(stdinTransport, stdinEnds.protocol, null, loop)
       : null;
   return new Process(
     pid,

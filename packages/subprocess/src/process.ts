@@ -35,7 +35,7 @@ export class Process {
   readonly stdout: StreamReader | null;
   /** A reader of the child's stderr when it is `PIPE`, else null. */
   readonly stderr: StreamReader | null;
-  private _returncode: number | null = null;
+  private exitCode: number | null = null;
   private readonly exitWaiters: Future<number>[] = [];
 
   /** @internal Made by `createSubprocessExec` and `createSubprocessShell`. */
@@ -58,21 +58,21 @@ export class Process {
 
   /** @internal The child exited: sets the returncode and wakes `wait()`. */
   _exited(code: number | null, signal: string | null): void {
-    if (this._returncode !== null) return;
-    this._returncode = returncodeOf(code, signal);
+    if (this.exitCode !== null) return;
+    this.exitCode = returncodeOf(code, signal);
     for (const waiter of this.exitWaiters.splice(0)) {
-      if (!waiter.cancelled()) waiter.setResult(this._returncode);
+      if (!waiter.cancelled()) waiter.setResult(this.exitCode);
     }
   }
 
   /** The exit status (negative: the signal that ended it), or null while it runs. */
   get returncode(): number | null {
-    return this._returncode;
+    return this.exitCode;
   }
 
   /** Waits for the child to exit and returns its returncode. */
   *wait(): Coroutine<number> {
-    if (this._returncode !== null) return this._returncode;
+    if (this.exitCode !== null) return this.exitCode;
     const waiter = this.loop.createFuture<number>();
     this.exitWaiters.push(waiter);
     try {
@@ -85,7 +85,7 @@ export class Process {
 
   /** Sends `signal` (a name such as `'SIGINT'` or a number); throws ProcessLookupError once it exited. */
   sendSignal(signal: NodeJS.Signals | number): void {
-    if (this._returncode !== null)
+    if (this.exitCode !== null)
       throw new ProcessLookupError('No such process', { code: 'ESRCH' });
     this.control.kill(signal);
   }
