@@ -21,7 +21,21 @@ export type WorkerEvent = { ev: string; id: number } & Record<string, any>;
 /** What receives a resource's events on the loop's thread. */
 export type EventHandler = (event: WorkerEvent) => void;
 
-const SOURCE = `(${ioWorkerMain.toString()})(require, require('node:worker_threads').workerData);`;
+/**
+ * The worker's script. The program is compiled inside a `try`, so that even a program that
+ * cannot start tells the blocked loop (through the port and the cell) that the worker is gone.
+ */
+const SOURCE = `
+const data = require('node:worker_threads').workerData;
+try {
+  const main = new Function('return (' + ${JSON.stringify(ioWorkerMain.toString())} + ')')();
+  main(require, data);
+} catch (error) {
+  data.port.postMessage({ ev: 'workerExit', id: 0 });
+  Atomics.store(data.cell, 0, 1);
+  Atomics.notify(data.cell, 0);
+  throw error;
+}`;
 
 const workers = new WeakMap<EventLoop, IoWorker>();
 
