@@ -30,6 +30,10 @@ function sourceAliases(): Alias[] {
       find: /^@asyncio-ts\/streams\/internal$/,
       replacement: join(packagesDir, 'streams/src/internal.ts'),
     },
+    {
+      find: /^@asyncio-ts\/contextvars\/internal$/,
+      replacement: join(packagesDir, 'contextvars/src/internal.ts'),
+    },
     // The private test helpers' subpath modules (`@asyncio-ts/test-support/full`).
     {
       find: /^@asyncio-ts\/test-support\/(.+)$/,

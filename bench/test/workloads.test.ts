@@ -7,6 +7,7 @@ import { run, runAsync } from '@asyncio-ts/core-loop';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { range } from '../src/workload.js';
+import * as c1 from '../src/workloads/c1-contextvars.js';
 import { workloads } from '../src/workloads/index.js';
 import * as l1 from '../src/workloads/l1-lock.js';
 import * as p1 from '../src/workloads/p1-subprocess.js';
@@ -30,6 +31,12 @@ describe('W1 spawn+gather', () => {
     expect(await w1.native(200)).toEqual(range(200));
     expect(await w1.effectionAll(200)).toEqual(range(200));
     expect(await w1.effectForEach(200)).toEqual(range(200));
+  });
+});
+
+describe('C1 spawn+gather with a ContextVar set', () => {
+  it('asyncio-ts gathers every index in order, and main keeps its value', () => {
+    expect(c1.asyncioTsWithContextVar(200)).toEqual(range(200));
   });
 });
 
@@ -173,7 +180,7 @@ describe('S1, S2, P1: streams and subprocess', () => {
 });
 
 describe('workload table', () => {
-  it('has W1 to W7, L1, Q1, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1, C1, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -184,6 +191,7 @@ describe('workload table', () => {
       'W7',
       'L1',
       'Q1',
+      'C1',
       'S1',
       'S2',
       'P1',
