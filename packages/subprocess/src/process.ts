@@ -85,8 +85,7 @@ export class Process {
 
   /** Sends `signal` (a name such as `'SIGINT'` or a number); throws ProcessLookupError once it exited. */
   sendSignal(signal: NodeJS.Signals | number): void {
-    if (this.exitCode !== null)
-      throw new ProcessLookupError('No such process', { code: 'ESRCH' });
+    if (this.exitCode !== null) throw new ProcessLookupError('No such process', { code: 'ESRCH' });
     this.control.kill(signal);
   }
 
