@@ -330,6 +330,117 @@ def w7(kind):
     return measure
 
 
+# ---------------------------------------------------------------- S1/S2 streams, P1 subprocess
+
+class OptionalMissing(Exception):
+    """A peer library (uvloop) is not installed: its row is not measured, not failed."""
+
+
+def _uvloop_run(coro):
+    # Debian's python3-uvloop lives outside the pyenv interpreter's path.
+    if "/usr/lib/python3/dist-packages" not in sys.path:
+        sys.path.append("/usr/lib/python3/dist-packages")
+    try:
+        import uvloop
+    except ImportError:
+        coro.close()
+        raise OptionalMissing("uvloop is not installed (apt-get install python3-uvloop)") from None
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coro)
+
+
+async def _s1_echo(reader, writer):
+    while True:
+        data = await reader.read(65536)
+        if not data:
+            break
+        writer.write(data)
+        await writer.drain()
+    writer.close()
+
+
+async def _s1_main(n):
+    server = await asyncio.start_server(_s1_echo, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    message = b"x" * 100
+    done = 0
+    for _ in range(n):
+        writer.write(message)
+        await writer.drain()
+        reply = await reader.readexactly(100)
+        if len(reply) == 100:
+            done += 1
+    writer.close()
+    await writer.wait_closed()
+    server.close()
+    await server.wait_closed()
+    return done
+
+
+def s1_streams(n, _span):
+    return asyncio.run(_s1_main(n)) == n, {}
+
+
+def s1_uvloop(n, _span):
+    return _uvloop_run(_s1_main(n)) == n, {}
+
+
+async def _s2_count(reader, writer):
+    total = 0
+    while True:
+        data = await reader.read(65536)
+        if not data:
+            break
+        total += len(data)
+    writer.write(str(total).encode())
+    writer.close()
+
+
+async def _s2_main(kib):
+    server = await asyncio.start_server(_s2_count, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    chunk = b"\x01" * 65536
+    sent = 0
+    while sent < kib * 1024:
+        writer.write(chunk)
+        await writer.drain()
+        sent += len(chunk)
+    writer.write_eof()
+    count = int(await reader.read())
+    writer.close()
+    server.close()
+    await server.wait_closed()
+    return count
+
+
+def s2_streams(n, _span):
+    return asyncio.run(_s2_main(n)) == n * 1024, {}
+
+
+def s2_uvloop(n, _span):
+    return _uvloop_run(_s2_main(n)) == n * 1024, {}
+
+
+async def _p1_main(n):
+    state = {"next": 0, "ok": 0}
+
+    async def worker():
+        while state["next"] < n:
+            state["next"] += 1
+            proc = await asyncio.create_subprocess_exec("true")
+            if await proc.wait() == 0:
+                state["ok"] += 1
+
+    await asyncio.gather(*[worker() for _ in range(20)])
+    return state["ok"]
+
+
+def p1_subprocess(n, _span):
+    return asyncio.run(_p1_main(n)) == n, {}
+
+
 WORKLOADS = {
     ("W1", "gather"): w1_gather,
     ("W2", "call_soon"): w2_call_soon,
@@ -347,6 +458,11 @@ WORKLOADS = {
     ("Q1", "queue"): q1_queue,
     ("C1", "gather"): w1_gather,
     ("C1", "gather_contextvar"): c1_gather_contextvar,
+    ("S1", "streams"): s1_streams,
+    ("S1", "uvloop"): s1_uvloop,
+    ("S2", "streams"): s2_streams,
+    ("S2", "uvloop"): s2_uvloop,
+    ("P1", "subprocess"): p1_subprocess,
 }
 
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.
@@ -410,6 +526,8 @@ def main():
             continue
         try:
             out[impl] = measure(fn, args)
+        except OptionalMissing as missing:  # a peer that is not installed here: not measured
+            out[impl] = {"error": f"optional: {missing}"}
         except Exception as error:  # reported in the table, not swallowed
             out[impl] = {"error": f"{type(error).__name__}: {error}"}
     json.dump(out, sys.stdout)

@@ -221,6 +221,28 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
     (r) =>
       `with ContextVar ${fmt(ours('C1', 'asyncio-ts-contextvar'))} / plain ${fmt(ours('C1'))} = ${r.toFixed(2)}×`,
   );
+  ratioTarget(
+    'S1 runAsync: ≥ 1.5× CPython streams',
+    m('S1', 'cpython'),
+    ours('S1'),
+    (r) => r >= 1.5,
+    (r) => `CPython ${fmt(m('S1', 'cpython'))} / asyncio-ts ${fmt(ours('S1'))} = ${r.toFixed(2)}×`,
+  );
+  ratioTarget(
+    'S1 runAsync: ≥ 0.5× plain node:net',
+    m('S1', 'native'),
+    ours('S1'),
+    (r) => r >= 0.5,
+    (r) => `node:net ${fmt(m('S1', 'native'))} / asyncio-ts ${fmt(ours('S1'))} = ${r.toFixed(2)}×`,
+  );
+  ratioTarget(
+    'S1 blocking run: ≥ CPython streams',
+    m('S1', 'cpython'),
+    ours('S1', 'asyncio-ts-run'),
+    (r) => r >= 1,
+    (r) =>
+      `CPython ${fmt(m('S1', 'cpython'))} / run ${fmt(ours('S1', 'asyncio-ts-run'))} = ${r.toFixed(2)}×`,
+  );
   for (const r of results) {
     const w = r.workload;
     const peers = r.rows.filter(

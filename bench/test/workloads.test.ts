@@ -2,13 +2,18 @@
  * Every workload at a small size, in-process: each implementation gives the right result.
  * Correctness only: speed is the bench's business (`pnpm bench`), never asserted here.
  */
+
+import { run, runAsync } from '@asyncio-ts/core-loop';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { range } from '../src/workload.js';
 import * as c1 from '../src/workloads/c1-contextvars.js';
 import { workloads } from '../src/workloads/index.js';
 import * as l1 from '../src/workloads/l1-lock.js';
+import * as p1 from '../src/workloads/p1-subprocess.js';
 import * as q1 from '../src/workloads/q1-queue.js';
+import * as s1 from '../src/workloads/s1-streams-echo.js';
+import * as s2 from '../src/workloads/s2-streams-transfer.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
 import * as w2 from '../src/workloads/w2-call-soon.js';
 import * as w3 from '../src/workloads/w3-timers.js';
@@ -153,8 +158,29 @@ describe('Q1 queue', () => {
   });
 });
 
+describe('S1, S2, P1: streams and subprocess', () => {
+  it('S1: every round trip comes back, on the host, in the I/O worker, in run(), and with node:net', async () => {
+    expect(await runAsync(() => s1.roundTrips(50))).toBe(50);
+    expect(await s1.inWorker(() => runAsync(() => s1.roundTrips(50)))).toBe(50);
+    expect(run(() => s1.roundTrips(50))).toBe(50);
+    expect(await s1.nodeNet(50)).toBe(50);
+  });
+
+  it('S2: the server counts every byte sent', async () => {
+    expect(await runAsync(() => s2.transfer(256))).toBe(256 * 1024);
+    expect(run(() => s2.transfer(256))).toBe(256 * 1024);
+    expect(await s2.nodeNet(256)).toBe(256 * 1024);
+  });
+
+  it('P1: every process exits with 0', async () => {
+    expect(await runAsync(() => p1.spawnMany(25))).toBe(25);
+    expect(run(() => p1.spawnMany(25))).toBe(25);
+    expect(await p1.nodeSpawn(25)).toBe(25);
+  });
+});
+
 describe('workload table', () => {
-  it('has W1 to W7, L1, Q1 and C1, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1, C1, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -166,6 +192,9 @@ describe('workload table', () => {
       'L1',
       'Q1',
       'C1',
+      'S1',
+      'S2',
+      'P1',
     ]);
     for (const w of workloads) {
       const ids = w.implementations.map((i) => i.id);

@@ -5,6 +5,7 @@ import { LOOP_BRAND } from './brand.js';
 import { type CallOptions, contextOption, isCallOptions } from './call-options.js';
 import { checkCallback, checkClock, checkInstrument, checkSeconds } from './checks.js';
 import { type Clock, defaultClock, MonotonicClock } from './clock.js';
+import { runCloseCallbacks } from './close-callbacks.js';
 import { ensureFuture } from './ensure-future.js';
 import { readEnvironment } from './environment.js';
 import { RuntimeError } from './errors.js';
@@ -369,6 +370,7 @@ export class EventLoop {
   close(): void {
     if (this._running) throw new RuntimeError('Cannot close a running event loop');
     if (this._closed) return;
+    runCloseCallbacks(this);
     this._reportUnretrieved();
     this._closed = true;
     this._ready.clear();

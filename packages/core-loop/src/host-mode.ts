@@ -86,6 +86,8 @@ class HostDriver implements HostBridge {
     const resume = this.resume;
     if (resume === null) return;
     this.settleWait();
+    // Woken before its time: the next idle wait starts a new streak.
+    this.streak.reset();
     resume(true);
   }
 
@@ -209,18 +211,28 @@ function runSlice(loop: EventLoop, frame: RunFrame, driver: HostDriver): number 
   }
 }
 
-/** The host-mode run's idle wait: the host delivers I/O, timers and settlements meanwhile. */
-async function idleOnHost(loop: EventLoop, driver: HostDriver, timeout: number): Promise<void> {
-  const instruments = loop._instruments;
-  if (instruments !== null) loop._notify('beforeIdle', timeout);
+/**
+ * The host-mode run's idle wait: the host delivers I/O, timers and settlements meanwhile.
+ * Not an async function: it runs twice per request/response on a socket, and returning the
+ * wait's own promise saves an async frame and a promise each time.
+ */
+function idleOnHost(loop: EventLoop, driver: HostDriver, timeout: number): Promise<unknown> {
+  if (loop._instruments !== null) return idleOnHostInstrumented(loop, driver, timeout);
   const real = driver.streak.realWait(loop, timeout, driver.outsidePending());
   // A virtual clock jumped: still give the host one turn so I/O is never starved.
-  if (real > 0) {
-    if (await driver.wait(real)) driver.streak.reset();
-  } else {
-    await yieldToHost();
-  }
-  if (instruments !== null) loop._notify('afterIdle', undefined);
+  return real > 0 ? driver.wait(real) : yieldToHost();
+}
+
+/** `idleOnHost` with the instruments' `beforeIdle` and `afterIdle` around the wait. */
+async function idleOnHostInstrumented(
+  loop: EventLoop,
+  driver: HostDriver,
+  timeout: number,
+): Promise<void> {
+  loop._notify('beforeIdle', timeout);
+  const real = driver.streak.realWait(loop, timeout, driver.outsidePending());
+  await (real > 0 ? driver.wait(real) : yieldToHost());
+  loop._notify('afterIdle', undefined);
 }
 
 /**

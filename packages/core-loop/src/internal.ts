@@ -15,6 +15,7 @@ import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
 export { checkSeconds, checkSecondsOrNull } from './checks.js';
+export { addCloseCallback } from './close-callbacks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { ownOption } from './options.js';
