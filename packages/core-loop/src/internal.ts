@@ -14,6 +14,7 @@ import type { Task } from './task.js';
 export { blockFor } from './blocking-wait.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
+export { setDefaultExecutorFactory } from './executor.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
 export { cancelAllTasks } from './runner.js';
 export { NOT_HANDLED, type ReentryHooks };

@@ -1,0 +1,230 @@
+import {
+  MessageChannel,
+  type MessagePort,
+  type ResourceLimits,
+  receiveMessageOnPort,
+  Worker,
+} from 'node:worker_threads';
+import type { ErrorDescription } from './errors.js';
+import { describeJob, diedError, finish, type Job, type JobOutcome, settle } from './job.js';
+
+const supervisorScript = new URL('./workers/supervisor.mjs', import.meta.url);
+
+/** What the supervisor reports when a worker thread has ended. */
+interface ExitReport {
+  slot: number;
+  code: number;
+  error: ErrorDescription | undefined;
+}
+
+/** One worker thread as the loop's thread sees it: its port and the job it runs. */
+export interface Slot {
+  readonly id: number;
+  readonly port: MessagePort;
+  job: Job | null;
+  /** Asked to stop: its end is expected, not a death. */
+  stopping: boolean;
+}
+
+/** What the pool tells its owner (the executor). */
+export interface PoolEvents {
+  /** A slot finished its job and can take the next one. */
+  idle(slot: Slot): void;
+  /** A slot is gone (stopped or died): the executor may start another in its place. */
+  gone(slot: Slot): void;
+}
+
+/** Options of the pool's threads. */
+export interface PoolOptions {
+  resourceLimits?: ResourceLimits | undefined;
+  name?: string | undefined;
+}
+
+/**
+ * The worker threads of one executor, started by a supervisor thread that reports their
+ * ends. Results come back on one MessagePort per worker: as 'message' events while the
+ * host's event loop runs, or drained with receiveMessageOnPort (`drain()`) by a blocked loop.
+ */
+export class WorkerPool {
+  private supervisor: Worker | null = null;
+  private report: MessagePort | null = null;
+  private readonly slots = new Map<number, Slot>();
+  private nextSlot = 1;
+  /**
+   * Jobs running now. While there are any (or a shutdown waits), the report port keeps the
+   * process alive: it delivers a worker's death, when no result will ever come.
+   */
+  private busy = 0;
+  /** Called after the last slot is gone. */
+  private emptied: (() => void)[] = [];
+
+  constructor(
+    private readonly events: PoolEvents,
+    private readonly options: PoolOptions,
+  ) {}
+
+  /** Live worker threads (started, not yet gone). */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Slots alive now. */
+  all(): IterableIterator<Slot> {
+    return this.slots.values();
+  }
+
+  /** Starts one more worker thread. */
+  spawn(): Slot {
+    const supervisor = this.startSupervisor();
+    const { port1, port2 } = new MessageChannel();
+    const slot: Slot = { id: this.nextSlot++, port: port1, job: null, stopping: false };
+    this.slots.set(slot.id, slot);
+    port1.on('message', (outcome: JobOutcome) => this.onOutcome(slot, outcome));
+    port1.unref();
+    const message: Record<string, unknown> = { type: 'spawn', slot: slot.id, port: port2 };
+    if (this.options.resourceLimits !== undefined) {
+      message.resourceLimits = this.options.resourceLimits;
+    }
+    if (this.options.name !== undefined) message.name = `${this.options.name}_${slot.id}`;
+    supervisor.postMessage(message, [port2]);
+    return slot;
+  }
+
+  /**
+   * Sends `job` to the idle `slot`. False when an argument cannot be cloned: then the job
+   * has failed with a TypeError that names it, and the slot is still idle.
+   */
+  run(slot: Slot, job: Job, cell: Int32Array | undefined): boolean {
+    const message = {
+      id: job.id,
+      module: job.module,
+      exportName: job.exportName,
+      args: job.args,
+      cell,
+    };
+    try {
+      slot.port.postMessage(message, job.transferList);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      finish(
+        job,
+        new TypeError(
+          `an argument of ${describeJob(job)} cannot be sent to a worker thread (structured clone failed: ${detail})`,
+        ),
+      );
+      return false;
+    }
+    job.state = 'running';
+    slot.job = job;
+    if (this.busy++ === 0) this.report?.ref();
+    if (cell !== undefined) this.supervisor?.postMessage({ type: 'cell', slot: slot.id, cell });
+    return true;
+  }
+
+  /** Stops the idle `slot`; `cell` is the wake cell of a loop that waits for its end. */
+  stop(slot: Slot, cell: Int32Array | undefined): void {
+    // Stopping already: only the cell to wake is new.
+    const type = slot.stopping ? 'cell' : 'stop';
+    slot.stopping = true;
+    this.supervisor?.postMessage({ type, slot: slot.id, cell });
+  }
+
+  /** Calls `callback` once no worker thread is left (at once if none is). */
+  whenEmpty(callback: () => void): void {
+    if (this.slots.size === 0) callback();
+    else {
+      this.emptied.push(callback);
+      this.report?.ref();
+    }
+  }
+
+  /** Delivers every result and every worker end that has arrived, without the host's loop. */
+  drain(): void {
+    for (const slot of this.slots.values()) this.drainSlot(slot);
+    const report = this.report;
+    if (report === null) return;
+    for (;;) {
+      const received = receiveMessageOnPort(report);
+      if (received === undefined) break;
+      this.onExit(received.message as ExitReport);
+    }
+  }
+
+  private drainSlot(slot: Slot): void {
+    for (;;) {
+      const received = receiveMessageOnPort(slot.port);
+      if (received === undefined) return;
+      this.onOutcome(slot, received.message as JobOutcome);
+    }
+  }
+
+  private startSupervisor(): Worker {
+    if (this.supervisor !== null) return this.supervisor;
+    const { port1, port2 } = new MessageChannel();
+    const supervisor = new Worker(supervisorScript, {
+      workerData: { report: port2 },
+      transferList: [port2],
+    });
+    // Neither the supervisor nor an idle worker keeps the process alive; a job's port does.
+    supervisor.unref();
+    port1.on('message', (report: ExitReport) => this.onExit(report));
+    port1.unref();
+    supervisor.on('error', (error) => {
+      // The supervisor runs only our code: its failure is a bug, reported with every job.
+      for (const slot of this.slots.values()) {
+        if (slot.job !== null) finish(slot.job, error);
+      }
+    });
+    this.supervisor = supervisor;
+    this.report = port1;
+    return supervisor;
+  }
+
+  private onOutcome(slot: Slot, outcome: JobOutcome): void {
+    const job = slot.job;
+    if (job === null || job.id !== outcome.id) return;
+    slot.job = null;
+    this.idleAgain();
+    settle(job, outcome);
+    if (this.slots.has(slot.id)) this.events.idle(slot);
+  }
+
+  private onExit(report: ExitReport): void {
+    const slot = this.slots.get(report.slot);
+    if (slot === undefined) return;
+    // A result posted just before the end is delivered, not lost.
+    this.drainSlot(slot);
+    this.slots.delete(slot.id);
+    slot.port.close();
+    const job = slot.job;
+    if (job !== null) {
+      slot.job = null;
+      this.idleAgain();
+      finish(job, diedError(job, report.code, report.error));
+    }
+    this.events.gone(slot);
+    if (this.slots.size === 0) this.onEmpty();
+  }
+
+  /** A job ended: without running jobs (or a shutdown waiting) the process may exit. */
+  private idleAgain(): void {
+    if (--this.busy === 0 && this.emptied.length === 0) this.report?.unref();
+  }
+
+  private onEmpty(): void {
+    const callbacks = this.emptied;
+    this.emptied = [];
+    if (this.busy === 0) this.report?.unref();
+    for (const callback of callbacks) callback();
+  }
+
+  /** Ends the supervisor thread (after every worker has gone). */
+  close(): void {
+    const supervisor = this.supervisor;
+    if (supervisor === null) return;
+    this.supervisor = null;
+    this.report?.close();
+    this.report = null;
+    void supervisor.terminate();
+  }
+}

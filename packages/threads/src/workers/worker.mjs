@@ -1,0 +1,95 @@
+// One worker thread of a ThreadPoolExecutor. It runs one job at a time: imports the named
+// module, calls the export, awaits a returned promise, and posts the outcome on its port.
+// Plain JavaScript (not built): the pool starts it as it is, from src/ or dist/.
+import { workerData } from 'node:worker_threads';
+
+const TRANSFER = Symbol.for('asyncio-ts.threads.transfer');
+const port = workerData.port;
+const modules = new Map();
+let notifyWakeCell = null;
+
+/** The wake-up of the loop that waits for this job (core-loop's wake path), loaded once. */
+async function wakeFunction() {
+  if (notifyWakeCell === null) {
+    const internal = await import('@asyncio-ts/core-loop/internal');
+    notifyWakeCell = internal.notifyWakeCell;
+  }
+  return notifyWakeCell;
+}
+
+/** The fields of an error that survive the trip: class name, message, stack, code, cause. */
+function describeError(error) {
+  if (!(error instanceof Error)) {
+    let text;
+    try {
+      text = typeof error === 'string' ? error : JSON.stringify(error);
+    } catch {
+      text = String(error);
+    }
+    return { name: 'Error', message: `a non-Error value was thrown: ${text}`, stack: undefined };
+  }
+  const described = {
+    name: error.constructor?.name || error.name || 'Error',
+    message: error.message,
+    stack: error.stack,
+  };
+  if (error.code !== undefined) described.code = error.code;
+  if (error.cause !== undefined) described.cause = describeError(error.cause);
+  return described;
+}
+
+async function loadExport(module, exportName) {
+  let namespace = modules.get(module);
+  if (namespace === undefined) {
+    try {
+      namespace = await import(module);
+    } catch (error) {
+      return { failure: 'module', error };
+    }
+    modules.set(module, namespace);
+  }
+  if (!(exportName in namespace)) return { failure: 'export' };
+  const fn = namespace[exportName];
+  if (typeof fn !== 'function') return { failure: 'not-function', type: typeof fn };
+  return { fn };
+}
+
+function unwrapTransfer(value) {
+  if (value !== null && typeof value === 'object' && Object.hasOwn(value, TRANSFER)) {
+    return { value: value.value, transfer: value[TRANSFER] };
+  }
+  return { value, transfer: [] };
+}
+
+async function runJob(job) {
+  const loaded = await loadExport(job.module, job.exportName);
+  if (loaded.fn === undefined) {
+    return {
+      id: job.id,
+      ok: false,
+      failure: loaded.failure,
+      type: loaded.type,
+      error: loaded.error === undefined ? undefined : describeError(loaded.error),
+    };
+  }
+  try {
+    const result = await Reflect.apply(loaded.fn, undefined, job.args);
+    return { id: job.id, ok: true, ...unwrapTransfer(result) };
+  } catch (error) {
+    return { id: job.id, ok: false, failure: 'throw', error: describeError(error) };
+  }
+}
+
+function post(outcome) {
+  const { transfer = [], ...message } = outcome;
+  try {
+    port.postMessage(message, transfer);
+  } catch (error) {
+    port.postMessage({ id: outcome.id, ok: false, failure: 'clone', error: describeError(error) });
+  }
+}
+
+port.on('message', async (job) => {
+  post(await runJob(job));
+  if (job.cell !== undefined) (await wakeFunction())(job.cell);
+});
