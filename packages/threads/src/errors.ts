@@ -7,6 +7,8 @@ export interface ErrorDescription {
   stack: string | undefined;
   code?: unknown;
   cause?: ErrorDescription;
+  /** The error's `name` when the stack was captured (the stack's first line starts with it). */
+  label?: string;
 }
 
 /**
@@ -52,9 +54,10 @@ export function rebuildError(described: ErrorDescription, message = described.me
     });
   }
   if (described.stack !== undefined) {
-    const original = `${described.name}: ${described.message}`;
+    const label = described.label ?? described.name;
+    const original = described.message === '' ? label : `${label}: ${described.message}`;
     error.stack = described.stack.startsWith(original)
-      ? `${described.name}: ${message}${described.stack.slice(original.length)}`
+      ? `${described.name}${message === '' ? '' : `: ${message}`}${described.stack.slice(original.length)}`
       : described.stack;
   }
   if (described.code !== undefined) (error as { code?: unknown }).code = described.code;

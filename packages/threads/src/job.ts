@@ -81,6 +81,13 @@ export function settle(job: Job, outcome: JobOutcome): void {
   );
 }
 
+/** Ends a job that will never run (it was cancelled before a worker took it). */
+export function abandon(job: Job): void {
+  if (job.state === 'finished') return;
+  job.state = 'finished';
+  job.done();
+}
+
 /** Settles the job's future with `error`, or with `value` when error is null. */
 export function finish(job: Job, error: Error | null, value?: unknown): void {
   if (job.state === 'finished') return;

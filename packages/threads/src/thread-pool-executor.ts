@@ -10,7 +10,7 @@ import {
   RuntimeError,
 } from '@asyncio-ts/core-loop';
 import { linkJob, wakeCell } from './delivery.js';
-import { finish, type Job } from './job.js';
+import { abandon, type Job } from './job.js';
 import { checkExportName, moduleHref } from './module-ref.js';
 import { unwrapArgs } from './transfer.js';
 import { type Slot, WorkerPool } from './worker-pool.js';
@@ -93,7 +93,7 @@ export class ThreadPoolExecutor implements Executor {
     };
     future.addDoneCallback(() => {
       // Cancelled before a worker took it: it never runs (concurrent Future.cancel()).
-      if (job.state === 'queued' && future.cancelled()) finish(job, null);
+      if (job.state === 'queued' && future.cancelled()) abandon(job);
     });
     this.queue.push(job);
     this.dispatch();
@@ -112,7 +112,7 @@ export class ThreadPoolExecutor implements Executor {
     if (cancelFutures) {
       for (const job of this.queue.splice(0)) {
         if (job.state !== 'queued') continue;
-        finish(job, null);
+        abandon(job);
         job.future.cancel();
       }
     }
@@ -159,7 +159,7 @@ export class ThreadPoolExecutor implements Executor {
       const job = queue[0] as Job;
       if (job.state !== 'queued' || job.future.done()) {
         queue.shift();
-        if (job.state === 'queued') finish(job, null);
+        if (job.state === 'queued') abandon(job);
         continue;
       }
       let slot = this.idle.pop();

@@ -32,6 +32,8 @@ function describeError(error) {
     name: error.constructor?.name || error.name || 'Error',
     message: error.message,
     stack: error.stack,
+    // How the stack's first line names the error (its `name` when it was thrown).
+    label: String(error.name),
   };
   if (error.code !== undefined) described.code = error.code;
   if (error.cause !== undefined) described.cause = describeError(error.cause);
