@@ -167,6 +167,65 @@ def w6_cancel(n, _span):
     return asyncio.run(_w6_main(n)) == n, {}
 
 
+# ---------------------------------------------------------------- T1, T2 to_thread
+
+def _add(a, b):
+    return a + b
+
+
+async def _t1_main(n):
+    total = 0
+    for start in range(0, n, 100):
+        calls = [asyncio.to_thread(_add, i, 1) for i in range(start, min(n, start + 100))]
+        total += sum(await asyncio.gather(*calls))
+    return total
+
+
+def t1_to_thread(n, _span):
+    return asyncio.run(_t1_main(n)) == n * (n - 1) // 2 + n, {}
+
+
+def _spin(seconds):
+    end = time.perf_counter() + seconds
+    rounds = 0
+    while time.perf_counter() < end:
+        rounds += 1
+    return rounds
+
+
+async def _t2_main(calls, span):
+    state = {"last": time.perf_counter(), "gap": 0.0, "ticking": True}
+
+    async def ticker():
+        while state["ticking"]:
+            await asyncio.sleep(0.01)
+            now = time.perf_counter()
+            state["gap"] = max(state["gap"], now - state["last"])
+            state["last"] = now
+
+    tick = asyncio.create_task(ticker())
+    t = time.perf_counter()
+    for _ in range(calls):
+        await asyncio.to_thread(_spin, span)
+    sequential = time.perf_counter() - t
+    t = time.perf_counter()
+    await asyncio.gather(*(asyncio.to_thread(_spin, span) for _ in range(calls)))
+    gathered = time.perf_counter() - t
+    state["ticking"] = False
+    await tick
+    return sequential, gathered, state["gap"]
+
+
+def t2_to_thread(n, span):
+    sequential, gathered, gap = asyncio.run(_t2_main(n, span))
+    return sequential > 0, {
+        "sequential_ms": sequential * 1000,
+        "gathered_ms": gathered * 1000,
+        "ratio": gathered / sequential,
+        "max_gap_ms": gap * 1000,
+    }
+
+
 # ---------------------------------------------------------------- W7 memory
 
 async def _w7_tasks(n, kind):
@@ -238,6 +297,8 @@ WORKLOADS = {
     ("W7", "task"): w7("task"),
     ("W7", "sleeping_task"): w7("sleeping_task"),
     ("W7", "timer"): w7("timer"),
+    ("T1", "to_thread"): t1_to_thread,
+    ("T2", "to_thread"): t2_to_thread,
 }
 
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.
