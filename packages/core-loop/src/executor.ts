@@ -102,6 +102,11 @@ export function* shutdownDefaultExecutor(loop: EventLoop): Coroutine<void> {
   }
 }
 
+/** True when `loop` has made (or was given) a default executor that is not shut down. */
+export function hasDefaultExecutor(loop: EventLoop): boolean {
+  return executors.defaults.has(loop);
+}
+
 /** What `loop.close()` does with the default executor: `shutdown(wait=False)`, as asyncio. */
 export function closeDefaultExecutor(loop: EventLoop): void {
   const executor = executors.defaults.get(loop);

@@ -8,7 +8,7 @@ export const work = new URL('./fixtures/work.mjs', import.meta.url);
 export type Mode = 'run' | 'runAsync' | 'nested';
 
 /** Every mode a threads feature must work in. */
-export const MODES: readonly Mode[] = ['runAsync'];
+export const MODES: readonly Mode[] = ['run', 'runAsync', 'nested'];
 
 /**
  * Runs `main` in `mode`. `nested`: an outer blocking run whose task calls a plain function
