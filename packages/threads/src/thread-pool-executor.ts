@@ -165,7 +165,7 @@ export class ThreadPoolExecutor implements Executor {
       let slot = this.idle.pop();
       if (slot === undefined) {
         if (this.pool.size >= this.maxWorkers) return;
-        slot = this.pool.spawn();
+        slot = this.pool.spawn(job.loop);
       }
       queue.shift();
       if (!this.pool.run(slot, job, wakeCell(job.loop))) this.idle.push(slot);

@@ -5,10 +5,23 @@ import {
   receiveMessageOnPort,
   Worker,
 } from 'node:worker_threads';
+import { defaultClock, type EventLoop, RuntimeError } from '@asyncio-ts/core-loop';
 import type { ErrorDescription } from './errors.js';
 import { describeJob, diedError, finish, type Job, type JobOutcome, settle } from './job.js';
 
 const supervisorScript = new URL('./workers/supervisor.mjs', import.meta.url);
+
+// How long the supervisor thread may take to start, and how often a blocked loop looks.
+const STARTUP_SECONDS = 10;
+const STARTUP_PROBE_SECONDS = 0.5;
+
+/**
+ * The Node options of the pool's threads: the process's, less those that apply only to the
+ * main script (`--input-type` would make every worker's entry point fail to load).
+ */
+function workerExecArgv(): string[] {
+  return process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+}
 
 /** What the supervisor reports when a worker thread has ended. */
 interface ExitReport {
@@ -74,8 +87,8 @@ export class WorkerPool {
   }
 
   /** Starts one more worker thread. */
-  spawn(): Slot {
-    const supervisor = this.startSupervisor();
+  spawn(loop: EventLoop): Slot {
+    const supervisor = this.startSupervisor(loop);
     const { port1, port2 } = new MessageChannel();
     const slot: Slot = { id: this.nextSlot++, port: port1, job: null, stopping: false };
     this.slots.set(slot.id, slot);
@@ -158,26 +171,68 @@ export class WorkerPool {
     }
   }
 
-  private startSupervisor(): Worker {
+  private startSupervisor(loop: EventLoop): Worker {
     if (this.supervisor !== null) return this.supervisor;
     const { port1, port2 } = new MessageChannel();
+    const ready = new Int32Array(new SharedArrayBuffer(4));
     const supervisor = new Worker(supervisorScript, {
-      workerData: { report: port2 },
+      workerData: { report: port2, ready, execArgv: workerExecArgv() },
       transferList: [port2],
+      execArgv: workerExecArgv(),
     });
-    // Neither the supervisor nor an idle worker keeps the process alive; a job's port does.
+    // Neither the supervisor nor an idle worker keeps the process alive; a running job does.
     supervisor.unref();
     port1.on('message', (report: ExitReport) => this.onExit(report));
     port1.unref();
-    supervisor.on('error', (error) => {
-      // The supervisor runs only our code: its failure is a bug, reported with every job.
-      for (const slot of this.slots.values()) {
-        if (slot.job !== null) finish(slot.job, error);
-      }
-    });
+    // Seen while the host's event loop runs (runAsync); a blocked loop relies on the probe.
+    supervisor.on('error', (error) => this.supervisorFailed(supervisor, error));
     this.supervisor = supervisor;
     this.report = port1;
+    this.probeStart(loop, supervisor, ready, defaultClock.now());
     return supervisor;
+  }
+
+  /**
+   * A blocked loop cannot see the supervisor's 'error' event: until the supervisor says it
+   * is up (`ready`), a timer on the loop looks, and fails the jobs after STARTUP_SECONDS.
+   */
+  private probeStart(loop: EventLoop, supervisor: Worker, ready: Int32Array, since: number): void {
+    loop.callLater(STARTUP_PROBE_SECONDS, () => {
+      if (this.supervisor !== supervisor || Atomics.load(ready, 0) !== 0) return;
+      if (defaultClock.now() - since < STARTUP_SECONDS) {
+        if (!loop.isClosed()) this.probeStart(loop, supervisor, ready, since);
+        return;
+      }
+      this.supervisorFailed(
+        supervisor,
+        new RuntimeError(`it did not start within ${STARTUP_SECONDS} seconds`),
+      );
+    });
+  }
+
+  /** The supervisor thread failed: every job on the pool fails; the next job starts anew. */
+  private supervisorFailed(supervisor: Worker, error: unknown): void {
+    if (this.supervisor !== supervisor) return;
+    const detail = error instanceof Error ? error.message : String(error);
+    const failure = new RuntimeError(
+      `the worker pool's supervisor thread failed (${detail}): the work could not run`,
+      { cause: error },
+    );
+    const slots = [...this.slots.values()];
+    this.slots.clear();
+    this.supervisor = null;
+    this.report?.close();
+    this.report = null;
+    this.busy = 0;
+    void supervisor.terminate();
+    for (const slot of slots) {
+      slot.port.close();
+      const job = slot.job;
+      slot.job = null;
+      if (job !== null) finish(job, failure);
+      this.events.gone(slot);
+    }
+    this.onEmpty();
   }
 
   private onOutcome(slot: Slot, outcome: JobOutcome): void {

@@ -7,6 +7,8 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 const workerScript = new URL('./worker.mjs', import.meta.url);
 const report = workerData.report;
+// The pool waits for this: a loop blocked in run() cannot see this thread fail to start.
+Atomics.store(workerData.ready, 0, 1);
 /** slot id -> { worker, error, cell } */
 const slots = new Map();
 let notifyWakeCell = null;
@@ -30,7 +32,11 @@ function describe(error) {
 }
 
 function spawn(message) {
-  const options = { workerData: { port: message.port }, transferList: [message.port] };
+  const options = {
+    workerData: { port: message.port },
+    transferList: [message.port],
+    execArgv: workerData.execArgv,
+  };
   if (message.resourceLimits !== undefined) options.resourceLimits = message.resourceLimits;
   if (message.name !== undefined) options.name = message.name;
   const slot = { worker: null, error: undefined, cell: undefined };
