@@ -84,6 +84,7 @@ function table(r: WorkloadResult, quick: boolean): string[] {
         : ['implementation', 'median', 'spread (min–max)', 'IQR', 'runs', '× asyncio-ts'];
   const perSecond = w.id === 'W2' ? 'callbacks/s' : w.id === 'T1' ? 'calls/s' : null;
   if (perSecond !== null) head.splice(head.length - 1, 0, perSecond);
+  if (w.id === 'T2') head.splice(1, 0, 'gathered', 'gathered / sequential', 'ticker gap');
   const lines = [
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
@@ -123,6 +124,16 @@ function table(r: WorkloadResult, quick: boolean): string[] {
       ];
       if (perSecond !== null)
         cells.splice(cells.length - 1, 0, formatRate((size.n / s.median) * 1000));
+      if (w.id === 'T2') {
+        const metric = (name: string) => summarize(row.measurement?.metrics[name] ?? []).median;
+        cells.splice(
+          1,
+          0,
+          formatMs(metric('gathered_ms')),
+          `${metric('ratio').toFixed(2)}×`,
+          formatMs(metric('max_gap_ms')),
+        );
+      }
     }
     lines.push(`| ${cells.join(' | ')} |`);
   }

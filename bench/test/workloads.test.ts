@@ -6,6 +6,8 @@ import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { range } from '../src/workload.js';
 import { workloads } from '../src/workloads/index.js';
+import * as t1 from '../src/workloads/t1-to-thread.js';
+import * as t2 from '../src/workloads/t2-multi-core.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
 import * as w2 from '../src/workloads/w2-call-soon.js';
 import * as w3 from '../src/workloads/w3-timers.js';
@@ -122,9 +124,39 @@ describe('W7 memory', () => {
   });
 });
 
+describe('T1 toThread', () => {
+  it('asyncio-ts (both modes), Piscina and tinypool sum every call', async () => {
+    const sum = (n: number) => (n * (n - 1)) / 2 + n;
+    expect(t1.asyncioTs(150)).toBe(sum(150));
+    expect(await t1.asyncioTsHost(150)).toBe(sum(150));
+    expect(await t1.piscina(150)).toBe(sum(150));
+    expect(await t1.tinypool(150)).toBe(sum(150));
+  });
+});
+
+describe('T2 multi-core', () => {
+  it('asyncio-ts measures both phases and the ticker, in both modes', async () => {
+    for (const m of [t2.asyncioTs(0.02), await t2.asyncioTsHost(0.02)]) {
+      expect(m.sequentialMs).toBeGreaterThanOrEqual(4 * 20 - 1);
+      expect(m.gatheredMs).toBeGreaterThanOrEqual(20 - 1);
+      expect(m.maxGapMs).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('workload table', () => {
-  it('has W1 to W7, each with an asyncio-ts row and a CPython row', () => {
-    expect(workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7']);
+  it('has W1 to W7, T1 and T2, each with an asyncio-ts row and a CPython row', () => {
+    expect(workloads.map((w) => w.id)).toEqual([
+      'W1',
+      'W2',
+      'W3',
+      'W4',
+      'W5',
+      'W6',
+      'W7',
+      'T1',
+      'T2',
+    ]);
     for (const w of workloads) {
       const ids = w.implementations.map((i) => i.id);
       expect(ids, w.id).toContain('asyncio-ts');
@@ -135,8 +167,10 @@ describe('workload table', () => {
     }
   });
 
-  it('quick sizes are at most a hundredth of the full ones', () => {
-    for (const w of workloads)
-      expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+  it('quick sizes are at most a hundredth of the full ones (T2: a tenth of the span)', () => {
+    for (const w of workloads) {
+      if (w.id === 'T2') expect(w.size.quick.span * 10, w.id).toBeLessThanOrEqual(w.size.full.span);
+      else expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+    }
   });
 });

@@ -3,6 +3,7 @@
  * waves), each run a fresh loop and pool. asyncio: `asyncio.to_thread(add, a, b)`; the floor
  * is Piscina's own `run()` (and tinypool's), the pools Node programs use.
  */
+import { availableParallelism } from 'node:os';
 import { run, runAsync } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
 import { toThread } from '@asyncio-ts/threads';
@@ -63,14 +64,27 @@ async function poolWaves(pool: PromisePool, n: number): Promise<number> {
   return total;
 }
 
-/** Piscina's own `run()`, native promises, its default pool size. */
+// As many threads as asyncio-ts's default executor: one a core.
+const threads = availableParallelism();
+
+/** Piscina's own `run()`, native promises, one thread a core. */
 export function piscina(n: number): Promise<number> {
-  return poolWaves(new Piscina({ filename: threadsWork.href }) as unknown as PromisePool, n);
+  const pool = new Piscina({
+    filename: threadsWork.href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  return poolWaves(pool as unknown as PromisePool, n);
 }
 
 /** tinypool's `run()`, the same way. */
 export function tinypool(n: number): Promise<number> {
-  return poolWaves(new Tinypool({ filename: threadsWork.href }) as unknown as PromisePool, n);
+  const pool = new Tinypool({
+    filename: threadsWork.href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  return poolWaves(pool as unknown as PromisePool, n);
 }
 
 export const t1: Workload = {
@@ -115,6 +129,6 @@ export const t1: Workload = {
     },
   ],
   notes: [
-    'Calls per second = n / median. asyncio-ts and Piscina/tinypool use worker threads (a structured-clone message each way); CPython uses OS threads in one interpreter (no copy, one GIL).',
+    'Calls per second = n / median. asyncio-ts and Piscina/tinypool use worker threads (a structured-clone message each way), one thread a core; CPython uses OS threads in one interpreter (no copy, one GIL), min(32, cores + 4) of them.',
   ],
 };

@@ -69,7 +69,7 @@ export const t2: Workload = {
   id: 'T2',
   title: 'toThread: four CPU-bound calls on every core',
   description:
-    'four calls that each keep a core busy for `span` seconds: median = the four gathered; the metrics are the four one after another, the ratio and the 10 ms ticker’s largest gap.',
+    'four calls that each keep a core busy for `span` seconds, run one after another and then gathered, while a task ticks every 10 ms; median = one whole run.',
   kind: 'time',
   size: { full: { n: CALLS, span: 0.5 }, quick: { n: CALLS, span: 0.05 } },
   runs: 3,
@@ -95,6 +95,6 @@ export const t2: Workload = {
     },
   ],
   notes: [
-    'The target (issue 20): gathered ≤ 0.65× sequential on 2 cores, in both modes, and no ticker gap over 50 ms. The sample timed by the table is one whole run (sequential + gathered); see the targets for the ratio.',
+    'The target (issue 20): gathered ≤ 0.65× sequential on 2 cores, in both modes, and no ticker gap over 50 ms. Columns: the gathered time, gathered / sequential and the largest gap of the ticker (medians over the runs); the median column is a whole run (sequential + gathered).',
   ],
 };

@@ -17,7 +17,10 @@ import { type Slot, WorkerPool } from './worker-pool.js';
 
 /** Options of `new ThreadPoolExecutor()`. */
 export interface ThreadPoolExecutorOptions {
-  /** Most worker threads at once (default: as asyncio, min(32, cores + 4)); more work waits. */
+  /**
+   * Most worker threads at once (default: the number of cores, `os.availableParallelism()`;
+   * asyncio's min(32, cores + 4) is for OS threads, see the README); more work waits.
+   */
   maxWorkers?: number;
   /** Memory limits of each worker thread (node:worker_threads' resourceLimits). */
   resourceLimits?: ResourceLimits;
@@ -49,7 +52,7 @@ export class ThreadPoolExecutor implements Executor {
   constructor(options: ThreadPoolExecutorOptions = {}) {
     const { maxWorkers, resourceLimits, threadNamePrefix } = options;
     if (maxWorkers === undefined) {
-      this.maxWorkers = Math.min(32, availableParallelism() + 4);
+      this.maxWorkers = Math.max(1, availableParallelism());
     } else if (!Number.isInteger(maxWorkers) || maxWorkers <= 0) {
       throw new RangeError(`maxWorkers must be a positive integer, got ${String(maxWorkers)}`);
     } else this.maxWorkers = maxWorkers;

@@ -146,9 +146,9 @@ describe('ThreadPoolExecutor arguments', () => {
     expect(() => new ThreadPoolExecutor({ maxWorkers: 1.5 })).toThrow(RangeError);
   });
 
-  it('defaults maxWorkers to min(32, cores + 4), as asyncio', async () => {
+  it('defaults maxWorkers to the number of cores', async () => {
     const { availableParallelism } = await import('node:os');
-    expect(new ThreadPoolExecutor().maxWorkers).toBe(Math.min(32, availableParallelism() + 4));
+    expect(new ThreadPoolExecutor().maxWorkers).toBe(availableParallelism());
   });
 
   it('setDefaultExecutor takes an executor and refuses anything else', async () => {
