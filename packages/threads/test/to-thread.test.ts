@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { getRunningLoop } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
 import { toThread, transfer } from '@asyncio-ts/threads';
@@ -69,6 +70,13 @@ describe.each(MODES)('toThread in %s', (mode) => {
       return yield* toThread<string>(work, 'later', 0.02, 'settled in the worker');
     });
     expect(value).toBe('settled in the worker');
+  });
+
+  it('runs an async Node API (fs/promises) to completion, even from a blocking run()', async () => {
+    const line = await runIn(mode, function* () {
+      return yield* toThread<string>(work, 'firstLine', fileURLToPath(work));
+    });
+    expect(line).toBe('// Exports that the threads tests run on worker threads.');
   });
 
   it('copies arguments and results by structured clone, and moves transferred buffers', async () => {
