@@ -6,6 +6,7 @@ import {
   Worker,
 } from 'node:worker_threads';
 import { defaultClock, type EventLoop, RuntimeError } from '@asyncio-ts/core-loop';
+import { wakeCell } from './delivery.js';
 import type { ErrorDescription } from './errors.js';
 import { describeJob, diedError, finish, type Job, type JobOutcome, settle } from './job.js';
 
@@ -92,9 +93,18 @@ export class WorkerPool {
     const { port1, port2 } = new MessageChannel();
     const slot: Slot = { id: this.nextSlot++, port: port1, job: null, stopping: false };
     this.slots.set(slot.id, slot);
-    port1.on('message', (outcome: JobOutcome) => this.onOutcome(slot, outcome));
+    port1.on('message', (outcome: JobOutcome) => {
+      this.onOutcome(slot, outcome);
+      // Take every other outcome that has arrived now: one loop slice then settles them all.
+      this.drain();
+    });
     port1.unref();
-    const message: Record<string, unknown> = { type: 'spawn', slot: slot.id, port: port2 };
+    const message: Record<string, unknown> = {
+      type: 'spawn',
+      slot: slot.id,
+      port: port2,
+      cell: wakeCell(loop),
+    };
     if (this.options.resourceLimits !== undefined) {
       message.resourceLimits = this.options.resourceLimits;
     }

@@ -56,6 +56,20 @@ describe('the end of a run', () => {
     expect([blocking.isShutdown(), host.isShutdown()]).toEqual([true, true]);
   });
 
+  it('run after run, each shutting its default executor down, never waits forever', () => {
+    // Regression: a worker that ended before the loop said it was waiting left the run's
+    // shutdown waiting for a wake-up that never came.
+    const results: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      results.push(
+        run(function* () {
+          return yield* toThread<number>(work, 'add', i, 1);
+        }),
+      );
+    }
+    expect(results).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
   it('no worker keeps the process alive after the run returns', () => {
     const program = `
       import { run, runAsync } from '@asyncio-ts/core-loop';

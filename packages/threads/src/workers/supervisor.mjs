@@ -39,13 +39,14 @@ function spawn(message) {
   };
   if (message.resourceLimits !== undefined) options.resourceLimits = message.resourceLimits;
   if (message.name !== undefined) options.name = message.name;
-  const slot = { worker: null, error: undefined, cell: undefined };
+  const slot = { worker: null, error: undefined, cell: message.cell };
   slots.set(message.slot, slot);
   try {
     slot.worker = new Worker(workerScript, options);
   } catch (error) {
     slots.delete(message.slot);
     report.postMessage({ slot: message.slot, code: -1, error: describe(error) });
+    wake(message.cell);
     return;
   }
   slot.worker.on('error', (error) => {
@@ -59,15 +60,18 @@ function spawn(message) {
 }
 
 parentPort.on('message', (message) => {
-  if (message.type === 'spawn') spawn(message);
-  else if (message.type === 'cell') {
-    const slot = slots.get(message.slot);
-    if (slot !== undefined) slot.cell = message.cell;
-  } else if (message.type === 'stop') {
-    const slot = slots.get(message.slot);
-    if (slot !== undefined) {
-      slot.cell = message.cell;
-      slot.worker.terminate();
-    }
+  if (message.type === 'spawn') {
+    spawn(message);
+    return;
   }
+  // 'cell' (a loop now waits on this worker) or 'stop'.
+  const slot = slots.get(message.slot);
+  if (slot === undefined) {
+    // The worker has ended already and its report is on the way or waiting: make sure the
+    // loop that now waits drains it (the report may have woken another loop, or none).
+    wake(message.cell);
+    return;
+  }
+  if (message.cell !== undefined) slot.cell = message.cell;
+  if (message.type === 'stop') slot.worker.terminate();
 });
