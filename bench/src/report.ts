@@ -213,6 +213,20 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
     (r) =>
       `CPython ${fmt(m('W3', 'cpython'))} / asyncio-ts ${fmt(ours('W3'))} = ${r.toFixed(2)}× (needs ≥ 5×)`,
   );
+  ratioTarget(
+    'L1: ≥ 10× CPython asyncio',
+    m('L1', 'cpython'),
+    ours('L1'),
+    (r) => r >= 10,
+    (r) => `CPython ${fmt(m('L1', 'cpython'))} / asyncio-ts ${fmt(ours('L1'))} = ${r.toFixed(2)}×`,
+  );
+  ratioTarget(
+    'Q1: ≥ 10× CPython asyncio',
+    m('Q1', 'cpython'),
+    ours('Q1'),
+    (r) => r >= 10,
+    (r) => `CPython ${fmt(m('Q1', 'cpython'))} / asyncio-ts ${fmt(ours('Q1'))} = ${r.toFixed(2)}×`,
+  );
   for (const r of results) {
     const w = r.workload;
     const peers = r.rows.filter(

@@ -6,6 +6,8 @@ import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { range } from '../src/workload.js';
 import { workloads } from '../src/workloads/index.js';
+import * as l1 from '../src/workloads/l1-lock.js';
+import * as q1 from '../src/workloads/q1-queue.js';
 import * as t1 from '../src/workloads/t1-to-thread.js';
 import * as t2 from '../src/workloads/t2-multi-core.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
@@ -109,6 +111,9 @@ describe('W7 memory', () => {
     w7.effectionSleepingTask,
     w7.effectTask,
     w7.effectSleepingTask,
+    w7.asyncioTsLockWaiter,
+    w7.asyncioTsQueuedItem,
+    w7.nativeQueuedItem,
   ];
 
   it('each measure creates its objects, samples the heap twice and cleans up', async () => {
@@ -121,6 +126,25 @@ describe('W7 memory', () => {
       expect(samples, measure.name).toBe(2);
       expect(bytes, measure.name).toBe(1000);
     }
+  });
+});
+
+describe('L1 lock', () => {
+  it('every implementation counts 10 tasks × n rounds', async () => {
+    expect(l1.asyncioTsLock(200)).toBe(2000);
+    expect(l1.asyncioTsSemaphore(200)).toBe(2000);
+    expect(await l1.nativeMutex(200)).toBe(2000);
+    expect(await l1.effectSemaphore(200)).toBe(2000);
+  });
+});
+
+describe('Q1 queue', () => {
+  it('every implementation takes each item put exactly once', async () => {
+    const sum = q1.expectedSum(4000);
+    expect(q1.asyncioTsQueue(4000)).toBe(sum);
+    expect(await q1.nativeQueue(4000)).toBe(sum);
+    expect(await q1.effectionQueue(4000)).toBe(sum);
+    expect(await q1.effectQueue(4000)).toBe(sum);
   });
 });
 
@@ -145,7 +169,7 @@ describe('T2 multi-core', () => {
 });
 
 describe('workload table', () => {
-  it('has W1 to W7, T1 and T2, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1, T1 and T2, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -154,6 +178,8 @@ describe('workload table', () => {
       'W5',
       'W6',
       'W7',
+      'L1',
+      'Q1',
       'T1',
       'T2',
     ]);

@@ -12,6 +12,7 @@ import type { ClockMode } from './arguments.js';
 import type { Chapter, ChapterContext } from './chapter.js';
 import type { Interrupt } from './interrupt.js';
 import type { Reporter } from './reporter.js';
+import { recordTasks, type TaskRow } from './task-timeline.js';
 import type { ChartRow } from './timeline-chart.js';
 
 /** What every chapter of one demo run shares. */
@@ -33,12 +34,6 @@ function makeClock(mode: ClockMode): Clock | undefined {
   }
 }
 
-interface Row {
-  label: string;
-  start: number;
-  end: number;
-}
-
 /**
  * Runs one chapter: its lines, then the elapsed and the expected time, then its timeline
  * (one row per task, from the loop's instruments). Ctrl-C ends it with CancelledError.
@@ -49,7 +44,7 @@ export async function runChapter(chapter: Chapter, settings: ChapterSettings): P
   const now = clock === undefined ? perfCounter : () => clock.now();
   const origin = now();
   const since = (): number => now() - origin;
-  const rows: Row[] = [];
+  const rows: TaskRow[] = [];
   const charts: { title: string; rows: readonly ChartRow[]; total: number }[] = [];
   // Who is printing: a blocking job by its name, the current task while a loop runs.
   let printer: () => string | null = () => null;
@@ -59,22 +54,14 @@ export async function runChapter(chapter: Chapter, settings: ChapterSettings): P
     await interrupt.checkpoint();
     const runner = new Runner(clock === undefined ? {} : { clock });
     const loop = runner.getLoop();
-    const spawned = new Map<Task<unknown>, Row>();
     let mainTask: Task<unknown> | null = null;
-    loop.addInstrument({
-      taskSpawned(task) {
+    const stopRecording = recordTasks(loop, since, rows, {
+      started(task, row) {
         mainTask ??= task;
-        const t = since();
-        const row = { label: task.getName(), start: t, end: t };
-        spawned.set(task, row);
-        rows.push(row);
-        reporter.taskStart(row.label, t);
+        reporter.taskStart(row.label, row.start);
       },
-      taskExited(task) {
-        const t = since();
-        const row = spawned.get(task);
-        if (row !== undefined) row.end = t;
-        reporter.taskEnd(task.getName(), t, task.cancelled() ? 'cancelled' : 'finished');
+      ended(task, row) {
+        reporter.taskEnd(row.label, row.end, task.cancelled() ? 'cancelled' : 'finished');
       },
     });
     // Host mode, so that Ctrl-C is seen while the loop waits: it cancels the main task.
@@ -85,6 +72,7 @@ export async function runChapter(chapter: Chapter, settings: ChapterSettings): P
     } finally {
       printer = () => null;
       interrupt.onInterrupt(null);
+      stopRecording();
       await runner.closeAsync();
     }
   }

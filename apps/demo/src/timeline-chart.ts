@@ -19,8 +19,8 @@ export interface ChartOptions {
 
 const NICE_STEPS = [1, 2, 5];
 
-/** The smallest 1-2-5 step whose tick labels fit between the ticks, with room to spare. */
-function tickStep(total: number, width: number): number {
+/** The smallest 1-2-5 step whose tick labels fit between the ticks (`width` columns of text), with room to spare. */
+export function tickStep(total: number, width: number): number {
   for (let magnitude = 10 ** Math.floor(Math.log10(total / width)); ; magnitude *= 10) {
     for (const nice of NICE_STEPS) {
       const step = nice * magnitude;

@@ -7,18 +7,22 @@
 import type { CancelledError, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
+import type { TimerHandle } from './handle.js';
 import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
 import { registry } from './registry.js';
 import { RunFrame } from './run-frame.js';
 import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
+export { checkSeconds, checkSecondsOrNull } from './checks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { setDefaultExecutorFactory } from './executor.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
+export { boundedRepr, formatCallback, repr } from './repr.js';
 export { RunFrame } from './run-frame.js';
 export { cancelAllTasks } from './runner.js';
+export { releaseWaiter } from './waiters.js';
 export {
   addWakeSource,
   beginOutsideWork,
@@ -147,4 +151,12 @@ export function makeCancelledError(future: Future<unknown>): CancelledError {
 /** The message a future was cancelled with (`cancel(msg)`), or '' when none was given. */
 export function cancelMessageOf(future: Future<unknown>): string {
   return future._cancelMessage ?? '';
+}
+
+/**
+ * The timers in `loop`'s heap, in heap order (cancelled ones stay until the loop drops them):
+ * for tests and diagnostics that check no timer is left behind.
+ */
+export function scheduledTimers(loop: EventLoop): readonly TimerHandle[] {
+  return [...loop._timers.items];
 }

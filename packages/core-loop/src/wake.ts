@@ -125,7 +125,11 @@ export class WakeState {
     }
     if (this.asyncWaiting) return true;
     const waitAsync = (Atomics as { waitAsync?: AtomicsWaitAsync }).waitAsync;
-    if (typeof waitAsync !== 'function' || !(cell.buffer instanceof SharedArrayBuffer)) {
+    if (
+      typeof waitAsync !== 'function' ||
+      typeof SharedArrayBuffer === 'undefined' ||
+      !(cell.buffer instanceof SharedArrayBuffer)
+    ) {
       return false;
     }
     const result = waitAsync(cell, 0, 0);

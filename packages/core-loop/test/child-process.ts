@@ -10,23 +10,30 @@ import { join } from 'node:path';
 
 let bundled: { dir: string; bundle: string } | null = null;
 
-/** core-loop's public entry, bundled once per test file (shared registry key included). */
-export function coreBundle(): { dir: string; bundle: string } {
-  if (bundled !== null) return bundled;
+/**
+ * Bundles `entry` (a file of core-loop's src/) into a new temporary directory with esbuild
+ * (tsup's copy), as an ES module for a child process or a worker.
+ */
+export function bundleSource(entry: string): { dir: string; bundle: string } {
   const requireHere = createRequire(import.meta.url);
   const esbuild = createRequire(requireHere.resolve('tsup'))('esbuild') as {
     buildSync(options: Record<string, unknown>): void;
   };
-  const dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-host-'));
-  const bundle = join(dir, 'core-loop.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-test-'));
+  const bundle = join(dir, entry.replace(/\.ts$/, '.mjs'));
   esbuild.buildSync({
-    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    entryPoints: [new URL(`../src/${entry}`, import.meta.url).pathname],
     bundle: true,
     format: 'esm',
     platform: 'node',
     outfile: bundle,
   });
-  bundled = { dir, bundle };
+  return { dir, bundle };
+}
+
+/** core-loop's public entry, bundled once per test file (shared registry key included). */
+export function coreBundle(): { dir: string; bundle: string } {
+  bundled ??= bundleSource('index.ts');
   return bundled;
 }
 

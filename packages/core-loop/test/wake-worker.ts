@@ -3,9 +3,7 @@
  * `{ value, sentAt }` on its port (or, with `outcome: 'die'`, `{ died: true }`) and wakes the
  * loop with core-loop's own `notifyWakeCell`, bundled from the source for the worker.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   MessageChannel,
@@ -15,24 +13,13 @@ import {
 } from 'node:worker_threads';
 import { type Coroutine, getRunningLoop } from '../src/index.js';
 import { addWakeSource, beginOutsideWork, wakeCellOf } from '../src/internal.js';
+import { bundleSource } from './child-process.js';
 
 let script: string | null = null;
 
 function workerScript(): string {
   if (script !== null) return script;
-  const requireHere = createRequire(import.meta.url);
-  const esbuild = createRequire(requireHere.resolve('tsup'))('esbuild') as {
-    buildSync(options: Record<string, unknown>): void;
-  };
-  const dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-wake-'));
-  const bundle = join(dir, 'internal.mjs');
-  esbuild.buildSync({
-    entryPoints: [new URL('../src/internal.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: bundle,
-  });
+  const { dir, bundle } = bundleSource('internal.ts');
   script = join(dir, 'worker.mjs');
   writeFileSync(
     script,
