@@ -236,16 +236,27 @@ def t1_to_thread(n, _span):
     return asyncio.run(_t1_main(n)) == n * (n - 1) // 2 + n, {}
 
 
-def _spin(seconds):
-    end = time.perf_counter() + seconds
-    rounds = 0
-    while time.perf_counter() < end:
-        rounds += 1
-    return rounds
+def _burn(rounds):
+    x = 1
+    for _ in range(rounds):
+        x = (x * 1103515245 + 12345) & 0xFFFFFFFF
+    return x
+
+
+def _rounds_for(span):
+    """The rounds of _burn that take about `span` seconds on one core (fixed work, not time)."""
+    rounds = 10_000
+    while True:
+        t = time.perf_counter()
+        _burn(rounds)
+        elapsed = time.perf_counter() - t
+        if elapsed >= 0.05:
+            return max(1, round(rounds * span / elapsed))
+        rounds *= 4
 
 
 async def _t2_main(calls, span):
-    state = {"last": time.perf_counter(), "gap": 0.0, "ticking": True}
+    state = {"last": 0.0, "gap": 0.0, "ticking": True}
 
     async def ticker():
         while state["ticking"]:
@@ -254,13 +265,17 @@ async def _t2_main(calls, span):
             state["gap"] = max(state["gap"], now - state["last"])
             state["last"] = now
 
+    # Calibrated before the ticker starts: it blocks the loop.
+    rounds = _rounds_for(span)
+    state["last"] = time.perf_counter()
     tick = asyncio.create_task(ticker())
+    await asyncio.to_thread(_burn, 1)
     t = time.perf_counter()
     for _ in range(calls):
-        await asyncio.to_thread(_spin, span)
+        await asyncio.to_thread(_burn, rounds)
     sequential = time.perf_counter() - t
     t = time.perf_counter()
-    await asyncio.gather(*(asyncio.to_thread(_spin, span) for _ in range(calls)))
+    await asyncio.gather(*(asyncio.to_thread(_burn, rounds) for _ in range(calls)))
     gathered = time.perf_counter() - t
     state["ticking"] = False
     await tick

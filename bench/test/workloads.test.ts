@@ -160,9 +160,9 @@ describe('T1 toThread', () => {
 
 describe('T2 multi-core', () => {
   it('asyncio-ts measures both phases and the ticker, in both modes', async () => {
-    for (const m of [t2.asyncioTs(0.02), await t2.asyncioTsHost(0.02)]) {
-      expect(m.sequentialMs).toBeGreaterThanOrEqual(4 * 20 - 1);
-      expect(m.gatheredMs).toBeGreaterThanOrEqual(20 - 1);
+    for (const m of [t2.asyncioTs(200_000), await t2.asyncioTsHost(200_000)]) {
+      expect(m.sequentialMs).toBeGreaterThan(0);
+      expect(m.gatheredMs).toBeGreaterThan(0);
       expect(m.maxGapMs).toBeGreaterThan(0);
     }
   });

@@ -10,10 +10,9 @@ export function addTask({ a, b }) {
   return a + b;
 }
 
-/** T2: keeps one core busy for `seconds`, then returns how many rounds it ran. */
-export function spin(seconds) {
-  const end = performance.now() + seconds * 1000;
-  let rounds = 0;
-  while (performance.now() < end) rounds++;
-  return rounds;
+/** T2: a fixed amount of CPU work (`rounds` steps of a linear congruential generator). */
+export function burn(rounds) {
+  let x = 1;
+  for (let i = 0; i < rounds; i++) x = (Math.imul(x, 1103515245) + 12345) | 0;
+  return x;
 }

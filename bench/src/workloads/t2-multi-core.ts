@@ -1,8 +1,10 @@
 /**
- * T2 multi-core: four CPU-bound calls of `span` seconds each, one after another and then
- * gathered, on the default executor; a ticker task sleeps 10 ms in a loop meanwhile and
- * records its largest gap. The sample is the gathered time; metrics: the sequential time,
- * gathered / sequential, and the ticker's largest gap.
+ * T2 multi-core: four calls of a fixed amount of CPU work (about `span` seconds each on one
+ * core, calibrated on the loop's thread first), one after another and then gathered, on the
+ * default executor; a ticker task sleeps 10 ms in a loop meanwhile and records its largest
+ * gap. Metrics: both times, gathered / sequential and the ticker's largest gap. The work is
+ * counted in steps, not in seconds of wall time: a wall-clock spin would end on time however
+ * few cores ran it.
  */
 import { type Coroutine, getRunningLoop, run, runAsync } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
@@ -20,7 +22,32 @@ export interface MultiCore {
   maxGapMs: number;
 }
 
-function* program(span: number): Coroutine<MultiCore> {
+type Burn = (rounds: number) => number;
+
+/** The rounds of `burn` that take about `span` seconds on this thread. */
+function calibrate(burn: Burn, span: number): number {
+  let rounds = 100_000;
+  for (;;) {
+    const t = performance.now();
+    burn(rounds);
+    const ms = performance.now() - t;
+    if (ms >= 50) return Math.max(1, Math.round((rounds * span * 1000) / ms));
+    rounds *= 4;
+  }
+}
+
+/** The rounds for `span` seconds, measured once per process. */
+let calibrated: { span: number; rounds: number } | null = null;
+
+async function roundsFor(span: number): Promise<number> {
+  if (calibrated?.span !== span) {
+    const { burn } = (await import(threadsWork.href)) as { burn: Burn };
+    calibrated = { span, rounds: calibrate(burn, span) };
+  }
+  return calibrated.rounds;
+}
+
+function* program(rounds: number): Coroutine<MultiCore> {
   const loop = getRunningLoop();
   let last = performance.now();
   let maxGapMs = 0;
@@ -35,11 +62,13 @@ function* program(span: number): Coroutine<MultiCore> {
       }
     })(),
   );
+  // The pool's first thread starts outside the timing, as CPython's threads start in no time.
+  yield* toThread(threadsWork, 'burn', 1);
   let t = performance.now();
-  for (let i = 0; i < CALLS; i++) yield* toThread(threadsWork, 'spin', span);
+  for (let i = 0; i < CALLS; i++) yield* toThread(threadsWork, 'burn', rounds);
   const sequentialMs = performance.now() - t;
   t = performance.now();
-  yield* gather(Array.from({ length: CALLS }, () => toThread(threadsWork, 'spin', span)));
+  yield* gather(Array.from({ length: CALLS }, () => toThread(threadsWork, 'burn', rounds)));
   const gatheredMs = performance.now() - t;
   ticking = false;
   yield* ticker;
@@ -55,21 +84,21 @@ function report(m: MultiCore): Outcome {
   });
 }
 
-/** asyncio-ts in a blocking `run()`. */
-export function asyncioTs(span: number): MultiCore {
-  return run(() => program(span));
+/** asyncio-ts in a blocking `run()`, with `rounds` of work a call (see `roundsFor`). */
+export function asyncioTs(rounds: number): MultiCore {
+  return run(() => program(rounds));
 }
 
 /** asyncio-ts in host mode. */
-export function asyncioTsHost(span: number): Promise<MultiCore> {
-  return runAsync(() => program(span));
+export function asyncioTsHost(rounds: number): Promise<MultiCore> {
+  return runAsync(() => program(rounds));
 }
 
 export const t2: Workload = {
   id: 'T2',
   title: 'toThread: four CPU-bound calls on every core',
   description:
-    'four calls that each keep a core busy for `span` seconds, run one after another and then gathered, while a task ticks every 10 ms; median = one whole run.',
+    'four calls of a fixed amount of CPU work (about `span` seconds each on one core), run one after another and then gathered, while a task ticks every 10 ms; median = one whole run.',
   kind: 'time',
   size: { full: { n: CALLS, span: 0.5 }, quick: { n: CALLS, span: 0.05 } },
   runs: 3,
@@ -79,13 +108,13 @@ export const t2: Workload = {
       id: 'asyncio-ts-host',
       library: 'asyncio-ts',
       label: 'asyncio-ts `gather` of `toThread` in `runAsync`',
-      run: async ({ span }) => report(await asyncioTsHost(span)),
+      run: async ({ span }) => report(await asyncioTsHost(await roundsFor(span))),
     },
     {
       id: 'asyncio-ts',
       library: 'asyncio-ts',
       label: 'asyncio-ts `gather` of `toThread` in a blocking `run()`',
-      run: ({ span }) => report(asyncioTs(span)),
+      run: async ({ span }) => report(asyncioTs(await roundsFor(span))),
     },
     {
       id: 'cpython',
