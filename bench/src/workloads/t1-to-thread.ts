@@ -64,27 +64,21 @@ async function poolWaves(pool: PromisePool, n: number): Promise<number> {
   return total;
 }
 
-// As many threads as asyncio-ts's default executor: one a core.
-const threads = availableParallelism();
+/** Options of both peers: as many threads as asyncio-ts's default executor, one a core. */
+const poolOptions = () => ({
+  filename: threadsWork.href,
+  minThreads: availableParallelism(),
+  maxThreads: availableParallelism(),
+});
 
 /** Piscina's own `run()`, native promises, one thread a core. */
 export function piscina(n: number): Promise<number> {
-  const pool = new Piscina({
-    filename: threadsWork.href,
-    minThreads: threads,
-    maxThreads: threads,
-  });
-  return poolWaves(pool as unknown as PromisePool, n);
+  return poolWaves(new Piscina(poolOptions()) as unknown as PromisePool, n);
 }
 
 /** tinypool's `run()`, the same way. */
 export function tinypool(n: number): Promise<number> {
-  const pool = new Tinypool({
-    filename: threadsWork.href,
-    minThreads: threads,
-    maxThreads: threads,
-  });
-  return poolWaves(pool as unknown as PromisePool, n);
+  return poolWaves(new Tinypool(poolOptions()) as unknown as PromisePool, n);
 }
 
 export const t1: Workload = {
