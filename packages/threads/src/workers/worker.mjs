@@ -35,7 +35,8 @@ function describeError(error) {
     // How the stack's first line names the error (its `name` when it was thrown).
     label: String(error.name),
   };
-  if (error.code !== undefined) described.code = error.code;
+  // Only a plain code crosses: an object could fail to clone, and then so would the report.
+  if (typeof error.code === 'string' || typeof error.code === 'number') described.code = error.code;
   if (error.cause !== undefined) described.cause = describeError(error.cause);
   return described;
 }
