@@ -227,6 +227,14 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
     (r) => r >= 10,
     (r) => `CPython ${fmt(m('Q1', 'cpython'))} / asyncio-ts ${fmt(ours('Q1'))} = ${r.toFixed(2)}×`,
   );
+  ratioTarget(
+    'C1: a ContextVar set in main costs ≤ 1.15× plain W1 (issue 19)',
+    ours('C1', 'asyncio-ts-contextvar'),
+    ours('C1'),
+    (r) => r <= 1.15,
+    (r) =>
+      `with ContextVar ${fmt(ours('C1', 'asyncio-ts-contextvar'))} / plain ${fmt(ours('C1'))} = ${r.toFixed(2)}×`,
+  );
   for (const r of results) {
     const w = r.workload;
     const peers = r.rows.filter(

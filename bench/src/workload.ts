@@ -46,7 +46,7 @@ export type Implementation = NodeImplementation | PythonImplementation;
 export type WorkloadKind = 'time' | 'timers' | 'memory';
 
 export interface Workload {
-  id: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'L1' | 'Q1' | 'T1' | 'T2';
+  id: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'L1' | 'Q1' | 'C1' | 'T1' | 'T2';
   title: string;
   /** One sentence: what one run does. */
   description: string;

@@ -1,5 +1,6 @@
 /** Every workload, in the order the report shows them. */
 import type { Workload } from '../workload.js';
+import { c1 } from './c1-contextvars.js';
 import { l1 } from './l1-lock.js';
 import { q1 } from './q1-queue.js';
 import { t1 } from './t1-to-thread.js';
@@ -12,9 +13,9 @@ import { w5 } from './w5-await-chain.js';
 import { w6 } from './w6-cancellation.js';
 import { w7 } from './w7-memory.js';
 
-export const workloads: readonly Workload[] = [w1, w2, w3, w4, w5, w6, w7, l1, q1, t1, t2];
+export const workloads: readonly Workload[] = [w1, w2, w3, w4, w5, w6, w7, l1, q1, c1, t1, t2];
 
-/** The workload with this id (`W1` ... `W7`, `L1`, `Q1`, `T1`, `T2`), or a TypeError naming the known ids. */
+/** The workload with this id (`W1` ... `W7`, `L1`, `Q1`, `C1`, `T1`, `T2`), or a TypeError naming the known ids. */
 export function workloadById(id: string): Workload {
   const found = workloads.find((w) => w.id === id.toUpperCase());
   if (found === undefined) {
