@@ -52,9 +52,12 @@ export function threadTargets(results: readonly WorkloadResult[]): TargetCheck[]
     }
     const seq = metricMedian(results, 'T2', id, 'sequential_ms');
     const gathered = metricMedian(results, 'T2', id, 'gathered_ms');
+    const floor = metricMedian(results, 'T2', 'native-workers', 'ratio');
+    const machine =
+      floor === undefined ? '' : `; plain worker_threads in this run: ${floor.toFixed(2)}×`;
     checks.push({
       target: label,
-      figures: `gathered ${formatMs(gathered ?? Number.NaN)} / sequential ${formatMs(seq ?? Number.NaN)} = ${ratio.toFixed(2)}×; largest ticker gap ${formatMs(gap)}`,
+      figures: `gathered ${formatMs(gathered ?? Number.NaN)} / sequential ${formatMs(seq ?? Number.NaN)} = ${ratio.toFixed(2)}×; largest ticker gap ${formatMs(gap)}${machine}`,
       met: ratio <= 0.65 && gap <= 50,
     });
   }

@@ -167,7 +167,12 @@ describe('T1 toThread', () => {
 
 describe('T2 multi-core', () => {
   it('asyncio-ts measures both phases and the ticker, in both modes', async () => {
-    for (const m of [t2.asyncioTs(200_000), await t2.asyncioTsHost(200_000)]) {
+    const runs = [
+      t2.asyncioTs(200_000),
+      await t2.asyncioTsHost(200_000),
+      await t2.nativeWorkers(200_000),
+    ];
+    for (const m of runs) {
       expect(m.sequentialMs).toBeGreaterThan(0);
       expect(m.gatheredMs).toBeGreaterThan(0);
       expect(m.maxGapMs).toBeGreaterThan(0);

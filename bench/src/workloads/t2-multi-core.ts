@@ -84,6 +84,56 @@ function report(m: MultiCore): Outcome {
   });
 }
 
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.module).then(({ burn }) => {
+  parentPort.on('message', (rounds) => parentPort.postMessage(burn(rounds)));
+  parentPort.postMessage('ready');
+});`;
+
+/**
+ * The floor: the same calls on plain node:worker_threads (one Worker a core, no library),
+ * with a setInterval ticker. Its ratio shows how much parallelism the machine had to give.
+ */
+export async function nativeWorkers(rounds: number): Promise<MultiCore> {
+  const { Worker } = await import('node:worker_threads');
+  const { availableParallelism } = await import('node:os');
+  const workers = Array.from(
+    { length: Math.min(CALLS, availableParallelism()) },
+    () => new Worker(WORKER_SOURCE, { eval: true, workerData: { module: threadsWork.href } }),
+  );
+  const call = (w: InstanceType<typeof Worker>, message: unknown) =>
+    new Promise<unknown>((resolve) => {
+      w.once('message', resolve);
+      if (message !== undefined) w.postMessage(message);
+    });
+  try {
+    await Promise.all(workers.map((w) => call(w, undefined)));
+    let last = performance.now();
+    let maxGapMs = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      maxGapMs = Math.max(maxGapMs, now - last);
+      last = now;
+    }, 10);
+    const first = workers[0] as InstanceType<typeof Worker>;
+    let t = performance.now();
+    for (let i = 0; i < CALLS; i++) await call(first, rounds);
+    const sequentialMs = performance.now() - t;
+    t = performance.now();
+    await Promise.all(
+      workers.map(async (w, k) => {
+        for (let i = k; i < CALLS; i += workers.length) await call(w, rounds);
+      }),
+    );
+    const gatheredMs = performance.now() - t;
+    clearInterval(ticker);
+    return { sequentialMs, gatheredMs, maxGapMs };
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+}
+
 /** asyncio-ts in a blocking `run()`, with `rounds` of work a call (see `roundsFor`). */
 export function asyncioTs(rounds: number): MultiCore {
   return run(() => program(rounds));
@@ -115,6 +165,12 @@ export const t2: Workload = {
       library: 'asyncio-ts',
       label: 'asyncio-ts `gather` of `toThread` in a blocking `run()`',
       run: async ({ span }) => report(asyncioTs(await roundsFor(span))),
+    },
+    {
+      id: 'native-workers',
+      library: 'native',
+      label: 'plain `node:worker_threads`, one Worker a core (the machine’s floor)',
+      run: async ({ span }) => report(await nativeWorkers(await roundsFor(span))),
     },
     {
       id: 'cpython',
