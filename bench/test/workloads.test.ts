@@ -175,7 +175,7 @@ describe('T2 multi-core', () => {
     for (const m of runs) {
       expect(m.sequentialMs).toBeGreaterThan(0);
       expect(m.gatheredMs).toBeGreaterThan(0);
-      expect(m.maxGapMs).toBeGreaterThan(0);
+      expect(m.maxGapMs).toBeGreaterThanOrEqual(0);
     }
   });
 });
