@@ -38,6 +38,12 @@ export interface Slot {
   job: Job | null;
   /** Asked to stop: its end is expected, not a death. */
   stopping: boolean;
+  /**
+   * The wake cells the supervisor and the worker know for this slot. A job message carries
+   * a cell (and the supervisor is told) only when it changes: most calls are one message.
+   */
+  cell: Int32Array | undefined;
+  workerCell: Int32Array | undefined;
 }
 
 /** What the pool tells its owner (the executor). */
@@ -91,7 +97,15 @@ export class WorkerPool {
   spawn(loop: EventLoop): Slot {
     const supervisor = this.startSupervisor(loop);
     const { port1, port2 } = new MessageChannel();
-    const slot: Slot = { id: this.nextSlot++, port: port1, job: null, stopping: false };
+    const cell = wakeCell(loop);
+    const slot: Slot = {
+      id: this.nextSlot++,
+      port: port1,
+      job: null,
+      stopping: false,
+      cell,
+      workerCell: undefined,
+    };
     this.slots.set(slot.id, slot);
     port1.on('message', (outcome: JobOutcome) => {
       this.onOutcome(slot, outcome);
@@ -103,7 +117,7 @@ export class WorkerPool {
       type: 'spawn',
       slot: slot.id,
       port: port2,
-      cell: wakeCell(loop),
+      cell,
     };
     if (this.options.resourceLimits !== undefined) {
       message.resourceLimits = this.options.resourceLimits;
@@ -118,12 +132,14 @@ export class WorkerPool {
    * has failed with a TypeError that names it, and the slot is still idle.
    */
   run(slot: Slot, job: Job, cell: Int32Array | undefined): boolean {
+    // The worker keeps the cell it was last sent and notifies it after every outcome.
+    const newCell = cell !== slot.workerCell;
     const message = {
       id: job.id,
       module: job.module,
       exportName: job.exportName,
       args: job.args,
-      cell,
+      cell: newCell ? cell : undefined,
     };
     try {
       slot.port.postMessage(message, job.transferList);
@@ -140,7 +156,11 @@ export class WorkerPool {
     job.state = 'running';
     slot.job = job;
     if (this.busy++ === 0) this.report?.ref();
-    if (cell !== undefined) this.supervisor?.postMessage({ type: 'cell', slot: slot.id, cell });
+    slot.workerCell = cell;
+    if (cell !== slot.cell) {
+      slot.cell = cell;
+      this.supervisor?.postMessage({ type: 'cell', slot: slot.id, cell });
+    }
     return true;
   }
 

@@ -92,7 +92,11 @@ function post(outcome) {
   }
 }
 
+/** The wake cell of the loop waiting for this worker's outcomes (sent when it changes). */
+let cell;
+
 port.on('message', async (job) => {
+  if (job.cell !== undefined) cell = job.cell;
   post(await runJob(job));
-  if (job.cell !== undefined) (await wakeFunction())(job.cell);
+  if (cell !== undefined) (await wakeFunction())(cell);
 });
