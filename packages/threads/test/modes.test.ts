@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { getRunningLoop, run, runAsync } from '@asyncio-ts/core-loop';
+import { EventLoop, getRunningLoop, Runner, run, runAsync } from '@asyncio-ts/core-loop';
 import { ThreadPoolExecutor, toThread } from '@asyncio-ts/threads';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,25 @@ describe('the end of a run', () => {
       yield* toThread(work, 'add', 1, 2);
     });
     expect([blocking.isShutdown(), host.isShutdown()]).toEqual([true, true]);
+  });
+
+  it('loop.close() shuts the default executor down without waiting; a Runner keeps it across runs', () => {
+    const loop = new EventLoop();
+    const pool = new ThreadPoolExecutor({ maxWorkers: 1 });
+    loop.setDefaultExecutor(pool);
+    expect(loop.runUntilComplete(loop.runInExecutor<number>(null, work, 'add', 1, 2))).toBe(3);
+    loop.close();
+    expect(pool.isShutdown()).toBe(true);
+
+    const runner = new Runner();
+    const shared = new ThreadPoolExecutor({ maxWorkers: 1 });
+    runner.getLoop().setDefaultExecutor(shared);
+    const first = runner.run(toThread<number>(work, 'whoAmI'));
+    const second = runner.run(toThread<number>(work, 'whoAmI'));
+    expect(shared.isShutdown()).toBe(false);
+    runner.close();
+    expect(first).toBe(second);
+    expect(shared.isShutdown()).toBe(true);
   });
 
   it('run after run, each shutting its default executor down, never waits forever', () => {
