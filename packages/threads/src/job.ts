@@ -13,7 +13,10 @@ export interface Job {
   /** The loop whose future gets the outcome, and that future. */
   readonly loop: EventLoop;
   readonly future: Future<unknown>;
-  /** queued: not sent to a worker yet (it can be cancelled); running: a worker has it. */
+  /**
+   * queued: not sent to a worker yet; running: sent to a worker (started, or next in its
+   * line, where cancelling it still skips it); finished: settled or dropped.
+   */
   state: 'queued' | 'running' | 'finished';
   /** Ends the loop's record of outside work (see delivery.ts). */
   done: () => void;
@@ -25,7 +28,7 @@ export type JobOutcome =
   | {
       id: number;
       ok: false;
-      failure: 'throw' | 'module' | 'export' | 'not-function' | 'clone';
+      failure: 'throw' | 'module' | 'export' | 'not-function' | 'clone' | 'skipped';
       error?: ErrorDescription;
       type?: string;
     };
@@ -52,6 +55,9 @@ export function outcomeError(job: Job, outcome: JobOutcome & { ok: false }): Err
       return new TypeError(
         `export "${job.exportName}" of module ${job.module} is not a function (it is ${outcome.type})`,
       );
+    case 'skipped':
+      // Cancelled before it started: the future is cancelled already, this is dropped.
+      return new Error(`${describeJob(job)} was cancelled before it started`);
     case 'clone':
       return new TypeError(
         `the result of ${describeJob(job)} cannot be sent back from the worker thread (structured clone failed: ${error?.message})`,

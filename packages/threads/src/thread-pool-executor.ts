@@ -57,7 +57,14 @@ export class ThreadPoolExecutor implements Executor {
       throw new RangeError(`maxWorkers must be a positive integer, got ${String(maxWorkers)}`);
     } else this.maxWorkers = maxWorkers;
     this.pool = new WorkerPool(
-      { idle: (slot) => this.onIdle(slot), gone: (slot) => this.onGone(slot) },
+      {
+        idle: (slot) => this.onIdle(slot),
+        gone: (slot) => this.onGone(slot),
+        requeue: (jobs) => {
+          this.queue.unshift(...jobs);
+          this.dispatch();
+        },
+      },
       { resourceLimits, name: threadNamePrefix ?? 'ThreadPoolExecutor' },
     );
   }
@@ -95,8 +102,11 @@ export class ThreadPoolExecutor implements Executor {
       done: linkJob(loop, this.pool, `"${name}" from ${href} on a worker thread`),
     };
     future.addDoneCallback(() => {
-      // Cancelled before a worker took it: it never runs (concurrent Future.cancel()).
-      if (job.state === 'queued' && future.cancelled()) abandon(job);
+      // Cancelled before it started: it never runs (concurrent Future.cancel()). Once
+      // started, it runs to completion and its outcome is dropped.
+      if (!future.cancelled()) return;
+      if (job.state === 'queued') abandon(job);
+      else if (job.state === 'running') this.pool.skipUnstarted(job);
     });
     this.queue.push(job);
     this.dispatch();
@@ -117,6 +127,13 @@ export class ThreadPoolExecutor implements Executor {
         if (job.state !== 'queued') continue;
         abandon(job);
         job.future.cancel();
+      }
+      // Sent to a worker but not started: skipped there.
+      for (const slot of this.pool.all()) {
+        for (const job of slot.jobs.slice(1)) {
+          job.future.cancel();
+          this.pool.skipUnstarted(job);
+        }
       }
     }
     this.stopIdle();
@@ -155,7 +172,11 @@ export class ThreadPoolExecutor implements Executor {
     });
   }
 
-  /** Hands queued jobs to idle workers, starting workers up to maxWorkers. */
+  /**
+   * Hands queued jobs to idle workers, starting workers up to maxWorkers; when every worker
+   * is busy, a worker running one job gets the next in line (sent ahead, so the worker starts
+   * it without waiting for a round trip through the loop; it is still "not started").
+   */
   private dispatch(): void {
     const queue = this.queue;
     while (queue.length > 0) {
@@ -166,17 +187,26 @@ export class ThreadPoolExecutor implements Executor {
         continue;
       }
       let slot = this.idle.pop();
-      if (slot === undefined) {
-        if (this.pool.size >= this.maxWorkers) return;
-        slot = this.pool.spawn(job.loop);
-      }
+      if (slot === undefined && this.pool.size < this.maxWorkers) slot = this.pool.spawn(job.loop);
+      if (slot === undefined) slot = this.aheadSlot();
+      if (slot === undefined) return;
       queue.shift();
-      if (!this.pool.run(slot, job, wakeCell(job.loop))) this.idle.push(slot);
+      if (!this.pool.run(slot, job, wakeCell(job.loop)) && slot.jobs.length === 0) {
+        this.idle.push(slot);
+      }
     }
   }
 
+  /** A worker running exactly one job, that can take the next one ahead. */
+  private aheadSlot(): Slot | undefined {
+    for (const slot of this.pool.all()) {
+      if (slot.jobs.length === 1 && !slot.stopping) return slot;
+    }
+    return undefined;
+  }
+
   private onIdle(slot: Slot): void {
-    this.idle.push(slot);
+    if (slot.jobs.length === 0 && !this.idle.includes(slot)) this.idle.push(slot);
     this.dispatch();
     if (this.shutDown) this.stopIdle();
   }

@@ -35,7 +35,10 @@ interface ExitReport {
 export interface Slot {
   readonly id: number;
   readonly port: MessagePort;
-  job: Job | null;
+  /** Jobs sent to this worker, in order: the first has started (or is about to). */
+  readonly jobs: Job[];
+  /** The id of a job sent but not started that the worker must skip (shared with it). */
+  readonly skip: Int32Array;
   /** Asked to stop: its end is expected, not a death. */
   stopping: boolean;
   /**
@@ -48,10 +51,12 @@ export interface Slot {
 
 /** What the pool tells its owner (the executor). */
 export interface PoolEvents {
-  /** A slot finished its job and can take the next one. */
+  /** A slot finished a job and can take another. */
   idle(slot: Slot): void;
   /** A slot is gone (stopped or died): the executor may start another in its place. */
   gone(slot: Slot): void;
+  /** Jobs sent to a worker that died before starting them: they go back to the queue. */
+  requeue(jobs: Job[]): void;
 }
 
 /** Options of the pool's threads. */
@@ -101,7 +106,8 @@ export class WorkerPool {
     const slot: Slot = {
       id: this.nextSlot++,
       port: port1,
-      job: null,
+      jobs: [],
+      skip: new Int32Array(new SharedArrayBuffer(4)),
       stopping: false,
       cell,
       workerCell: undefined,
@@ -118,6 +124,7 @@ export class WorkerPool {
       slot: slot.id,
       port: port2,
       cell,
+      skip: slot.skip,
     };
     if (this.options.resourceLimits !== undefined) {
       message.resourceLimits = this.options.resourceLimits;
@@ -128,8 +135,9 @@ export class WorkerPool {
   }
 
   /**
-   * Sends `job` to the idle `slot`. False when an argument cannot be cloned: then the job
-   * has failed with a TypeError that names it, and the slot is still idle.
+   * Sends `job` to `slot` (idle, or running one job: then it is next in the worker's line).
+   * False when an argument cannot be cloned: then the job has failed with a TypeError that
+   * names it, and the slot is as it was.
    */
   run(slot: Slot, job: Job, cell: Int32Array | undefined): boolean {
     // The worker keeps the cell it was last sent and notifies it after every outcome.
@@ -154,7 +162,7 @@ export class WorkerPool {
       return false;
     }
     job.state = 'running';
-    slot.job = job;
+    slot.jobs.push(job);
     if (this.busy++ === 0) this.report?.ref();
     slot.workerCell = cell;
     if (cell !== slot.cell) {
@@ -257,18 +265,29 @@ export class WorkerPool {
     void supervisor.terminate();
     for (const slot of slots) {
       slot.port.close();
-      const job = slot.job;
-      slot.job = null;
-      if (job !== null) finish(job, failure);
+      for (const job of slot.jobs.splice(0)) finish(job, failure);
       this.events.gone(slot);
     }
     this.onEmpty();
   }
 
+  /** Skips `job` if it was sent to a worker that has not started it; false if it started. */
+  skipUnstarted(job: Job): boolean {
+    for (const slot of this.slots.values()) {
+      const at = slot.jobs.indexOf(job);
+      if (at > 0) {
+        Atomics.store(slot.skip, 0, job.id);
+        return true;
+      }
+      if (at === 0) return false;
+    }
+    return false;
+  }
+
   private onOutcome(slot: Slot, outcome: JobOutcome): void {
-    const job = slot.job;
-    if (job === null || job.id !== outcome.id) return;
-    slot.job = null;
+    const job = slot.jobs[0];
+    if (job === undefined || job.id !== outcome.id) return;
+    slot.jobs.shift();
     this.idleAgain();
     settle(job, outcome);
     if (this.slots.has(slot.id)) this.events.idle(slot);
@@ -281,12 +300,16 @@ export class WorkerPool {
     this.drainSlot(slot);
     this.slots.delete(slot.id);
     slot.port.close();
-    const job = slot.job;
-    if (job !== null) {
-      slot.job = null;
+    const [started, ...waiting] = slot.jobs.splice(0);
+    if (started !== undefined) {
       this.idleAgain();
-      finish(job, diedError(job, report.code, report.error));
+      finish(started, diedError(started, report.code, report.error));
     }
+    for (const job of waiting) {
+      this.idleAgain();
+      job.state = 'queued';
+    }
+    if (waiting.length > 0) this.events.requeue(waiting);
     this.events.gone(slot);
     if (this.slots.size === 0) this.onEmpty();
   }

@@ -56,4 +56,23 @@ describe.each(MODES)('a worker that dies, in %s', (mode) => {
     expect(replaced).toBe(true);
     expect(sum).toBe(42);
   });
+
+  it('work sent ahead to a worker that dies before starting it runs on the new worker', async () => {
+    const pool = new ThreadPoolExecutor({ maxWorkers: 1 });
+    const [died, sum] = await runIn(mode, function* () {
+      const dying = pool.submit(work, 'exitNow', 5);
+      const next = pool.submit<number>(work, 'add', 40, 2);
+      let died = '';
+      try {
+        yield* dying;
+      } catch (error) {
+        died = (error as Error).name;
+      }
+      const sum = yield* next;
+      yield* pool.shutdown();
+      return [died, sum];
+    });
+    expect(died).toBe('WorkerDiedError');
+    expect(sum).toBe(42);
+  });
 });

@@ -33,7 +33,7 @@ function describe(error) {
 
 function spawn(message) {
   const options = {
-    workerData: { port: message.port },
+    workerData: { port: message.port, skip: message.skip },
     transferList: [message.port],
     execArgv: workerData.execArgv,
   };

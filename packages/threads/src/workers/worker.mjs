@@ -92,11 +92,32 @@ function post(outcome) {
   }
 }
 
-/** The wake cell of the loop waiting for this worker's outcomes (sent when it changes). */
-let cell;
+// Jobs run one at a time, in order. The pool may send the next job before this one ends (so
+// no round trip is lost between calls); the loop cancels such a job by writing its id in
+// `skip` before it starts, as asyncio cancels work that has not started.
+const skip = workerData.skip;
+const queue = [];
+let running = false;
+/** The wake cell of the last job sent: a job carries its loop's cell only when it changes. */
+let lastCell;
 
-port.on('message', async (job) => {
-  if (job.cell !== undefined) cell = job.cell;
-  post(await runJob(job));
-  if (cell !== undefined) (await wakeFunction())(cell);
+async function runQueue() {
+  running = true;
+  while (queue.length > 0) {
+    const job = queue.shift();
+    const outcome =
+      Atomics.load(skip, 0) === job.id
+        ? { id: job.id, ok: false, failure: 'skipped' }
+        : await runJob(job);
+    post(outcome);
+    if (job.cell !== undefined) (await wakeFunction())(job.cell);
+  }
+  running = false;
+}
+
+port.on('message', (job) => {
+  if (job.cell === undefined) job.cell = lastCell;
+  else lastCell = job.cell;
+  queue.push(job);
+  if (!running) runQueue();
 });
