@@ -1,6 +1,6 @@
 /**
  * T2 multi-core: four calls of a fixed amount of CPU work (about `span` seconds each on one
- * core, calibrated on the loop's thread first), one after another and then gathered, on the
+ * core), one after another and then gathered, on the
  * default executor; a ticker task sleeps 10 ms in a loop meanwhile and records its largest
  * gap. Metrics: both times, gathered / sequential and the ticker's largest gap. The work is
  * counted in steps, not in seconds of wall time: a wall-clock spin would end on time however
@@ -22,29 +22,15 @@ export interface MultiCore {
   maxGapMs: number;
 }
 
-type Burn = (rounds: number) => number;
+/**
+ * Rounds of `burn` a second on one core of the machine the figures were taken on (measured
+ * once; Node rows use the same count, so their times compare across rows and processes).
+ */
+const ROUNDS_PER_SECOND = 6e8;
 
-/** The rounds of `burn` that take about `span` seconds on this thread. */
-function calibrate(burn: Burn, span: number): number {
-  let rounds = 100_000;
-  for (;;) {
-    const t = performance.now();
-    burn(rounds);
-    const ms = performance.now() - t;
-    if (ms >= 50) return Math.max(1, Math.round((rounds * span * 1000) / ms));
-    rounds *= 4;
-  }
-}
-
-/** The rounds for `span` seconds, measured once per process. */
-let calibrated: { span: number; rounds: number } | null = null;
-
-async function roundsFor(span: number): Promise<number> {
-  if (calibrated?.span !== span) {
-    const { burn } = (await import(threadsWork.href)) as { burn: Burn };
-    calibrated = { span, rounds: calibrate(burn, span) };
-  }
-  return calibrated.rounds;
+/** The rounds of `burn` for about `span` seconds of one core. */
+function roundsFor(span: number): number {
+  return Math.round(span * ROUNDS_PER_SECOND);
 }
 
 function* program(rounds: number): Coroutine<MultiCore> {
@@ -158,19 +144,19 @@ export const t2: Workload = {
       id: 'asyncio-ts-host',
       library: 'asyncio-ts',
       label: 'asyncio-ts `gather` of `toThread` in `runAsync`',
-      run: async ({ span }) => report(await asyncioTsHost(await roundsFor(span))),
+      run: async ({ span }) => report(await asyncioTsHost(roundsFor(span))),
     },
     {
       id: 'asyncio-ts',
       library: 'asyncio-ts',
       label: 'asyncio-ts `gather` of `toThread` in a blocking `run()`',
-      run: async ({ span }) => report(asyncioTs(await roundsFor(span))),
+      run: ({ span }) => report(asyncioTs(roundsFor(span))),
     },
     {
       id: 'native-workers',
       library: 'native',
       label: 'plain `node:worker_threads`, one Worker a core (the machine’s floor)',
-      run: async ({ span }) => report(await nativeWorkers(await roundsFor(span))),
+      run: async ({ span }) => report(await nativeWorkers(roundsFor(span))),
     },
     {
       id: 'cpython',
