@@ -2,6 +2,7 @@ import type { Context } from '@asyncio-ts/contextvars';
 import { currentVars, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
 import { FUTURE_BRAND } from './brand.js';
 import { type CallOptions, contextOption } from './call-options.js';
+import { checkLoop, isEventLoop } from './checks.js';
 import {
   type CancelledError,
   InvalidStateError,
@@ -13,6 +14,7 @@ import { boundedRepr, repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
 import type { Yielded } from './types.js';
+import { forgetUnretrieved, trackUnretrieved } from './unretrieved.js';
 
 /** @internal Future states, as numbers to keep the hot path cheap. */
 export const PENDING = 0;
@@ -49,6 +51,13 @@ type CallbackEntry = StoredCallback | CallbackInContext | Task<unknown>;
 export interface FutureOptions {
   /** The loop the future belongs to; default: the running loop or `getEventLoop()`. */
   loop?: EventLoop;
+}
+
+/** The loop for `new Future(options)` when `options.loop` is inherited or not a loop. */
+function badLoopOption(future: object, options: FutureOptions): EventLoop {
+  if (!Object.hasOwn(options, 'loop')) return getEventLoop();
+  checkLoop(options.loop, `new ${future.constructor.name}(): options.loop`);
+  return options.loop as EventLoop;
 }
 
 /**
@@ -116,7 +125,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
-    this._loop = options?.loop ?? getEventLoop();
+    const loop = options?.loop;
+    // Every task comes through here: the checks of an option given cost one branch when it
+    // is an own EventLoop (ownOption and checkLoop, written out).
+    if (loop !== undefined && (!isEventLoop(loop) || !Object.hasOwn(options as object, 'loop'))) {
+      this._loop = badLoopOption(this, options as FutureOptions);
+      return;
+    }
+    this._loop = loop ?? getEventLoop();
   }
 
   /** The loop this future belongs to. */
@@ -177,7 +193,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = error;
     this._state = FAILED;
     this._logTraceback = true;
-    this._loop._unretrieved.add(this as Future<unknown>);
+    trackUnretrieved(this as Future<unknown>);
     this._complete();
   }
 
@@ -318,7 +334,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _retrieved(): void {
     if (this._logTraceback) {
       this._logTraceback = false;
-      this._loop._unretrieved.delete(this as Future<unknown>);
+      forgetUnretrieved(this as Future<unknown>);
     }
   }
 
@@ -337,6 +353,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal Parks `task` on this future: it is woken when the future is done. */
   _addWaiter(task: Task<unknown>): void {
     this._addEntry(task);
+  }
+
+  /** @internal Un-parks `task`: it is no longer woken when this future is done. */
+  _removeWaiter(task: Task<unknown>): void {
+    this.removeDoneCallback(task as unknown as DoneCallback<T>);
   }
 
   /** @internal The done callbacks and parked tasks, in the order they were added. */
