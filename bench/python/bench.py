@@ -236,6 +236,80 @@ def q1_queue(n, _span):
     return asyncio.run(_q1_main(n)) == 4 * each * (each - 1) // 2, {}
 
 
+# ---------------------------------------------------------------- T1, T2 to_thread
+
+def _add(a, b):
+    return a + b
+
+
+async def _t1_main(n):
+    total = 0
+    for start in range(0, n, 100):
+        calls = [asyncio.to_thread(_add, i, 1) for i in range(start, min(n, start + 100))]
+        total += sum(await asyncio.gather(*calls))
+    return total
+
+
+def t1_to_thread(n, _span):
+    return asyncio.run(_t1_main(n)) == n * (n - 1) // 2 + n, {}
+
+
+def _burn(rounds):
+    x = 1
+    for _ in range(rounds):
+        x = (x * 1103515245 + 12345) & 0xFFFFFFFF
+    return x
+
+
+def _rounds_for(span):
+    """The rounds of _burn that take about `span` seconds on one core (fixed work, not time)."""
+    rounds = 10_000
+    while True:
+        t = time.perf_counter()
+        _burn(rounds)
+        elapsed = time.perf_counter() - t
+        if elapsed >= 0.05:
+            return max(1, round(rounds * span / elapsed))
+        rounds *= 4
+
+
+async def _t2_main(calls, span):
+    state = {"last": 0.0, "gap": 0.0, "ticking": True}
+
+    async def ticker():
+        while state["ticking"]:
+            await asyncio.sleep(0.01)
+            now = time.perf_counter()
+            state["gap"] = max(state["gap"], now - state["last"])
+            state["last"] = now
+
+    # Calibrated before the ticker starts: it blocks the loop.
+    rounds = _rounds_for(span)
+    state["last"] = time.perf_counter()
+    tick = asyncio.create_task(ticker())
+    await asyncio.to_thread(_burn, 1)
+    t = time.perf_counter()
+    for _ in range(calls):
+        await asyncio.to_thread(_burn, rounds)
+    sequential = time.perf_counter() - t
+    t = time.perf_counter()
+    await asyncio.gather(*(asyncio.to_thread(_burn, rounds) for _ in range(calls)))
+    gathered = time.perf_counter() - t
+    state["ticking"] = False
+    await tick
+    return sequential, gathered, state["gap"]
+
+
+def t2_to_thread(n, span):
+    sequential, gathered, gap = asyncio.run(_t2_main(n, span))
+    return sequential > 0, {
+        "sequential_ms": sequential * 1000,
+        "gathered_ms": gathered * 1000,
+        "ratio": gathered / sequential,
+        "max_gap_ms": gap * 1000,
+    }
+
+
 # ---------------------------------------------------------------- W7 memory
 
 async def _w7_tasks(n, kind):
@@ -463,6 +537,8 @@ WORKLOADS = {
     ("S2", "streams"): s2_streams,
     ("S2", "uvloop"): s2_uvloop,
     ("P1", "subprocess"): p1_subprocess,
+    ("T1", "to_thread"): t1_to_thread,
+    ("T2", "to_thread"): t2_to_thread,
 }
 
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.

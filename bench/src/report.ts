@@ -2,6 +2,7 @@
 import type { Machine } from './machine.js';
 import type { RowResult } from './runner.js';
 import { type Summary, summarize } from './stats.js';
+import { threadTargets } from './targets-threads.js';
 import type { Implementation, Workload } from './workload.js';
 
 /** A workload and the result of each of its rows. */
@@ -81,7 +82,9 @@ function table(r: WorkloadResult, quick: boolean): string[] {
       : w.kind === 'memory'
         ? ['implementation', 'bytes per object', 'spread (min–max)', 'runs', '× asyncio-ts']
         : ['implementation', 'median', 'spread (min–max)', 'IQR', 'runs', '× asyncio-ts'];
-  if (w.id === 'W2') head.splice(head.length - 1, 0, 'callbacks/s');
+  const perSecond = w.id === 'W2' ? 'callbacks/s' : w.id === 'T1' ? 'calls/s' : null;
+  if (perSecond !== null) head.splice(head.length - 1, 0, perSecond);
+  if (w.id === 'T2') head.splice(1, 0, 'gathered', 'gathered / sequential', 'ticker gap');
   const lines = [
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
@@ -119,7 +122,18 @@ function table(r: WorkloadResult, quick: boolean): string[] {
         String(s.count),
         ratio,
       ];
-      if (w.id === 'W2') cells.splice(cells.length - 1, 0, formatRate((size.n / s.median) * 1000));
+      if (perSecond !== null)
+        cells.splice(cells.length - 1, 0, formatRate((size.n / s.median) * 1000));
+      if (w.id === 'T2') {
+        const metric = (name: string) => summarize(row.measurement?.metrics[name] ?? []).median;
+        cells.splice(
+          1,
+          0,
+          formatMs(metric('gathered_ms')),
+          `${metric('ratio').toFixed(2)}×`,
+          formatMs(metric('max_gap_ms')),
+        );
+      }
     }
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -269,6 +283,9 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
       figures: parts.join('; '),
       met,
     });
+  }
+  if (results.some((r) => r.workload.id === 'T1' || r.workload.id === 'T2')) {
+    checks.push(...threadTargets(results));
   }
   return checks;
 }

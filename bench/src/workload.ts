@@ -6,7 +6,7 @@
 /** The libraries compared; `asyncio-ts` is the baseline of every ratio. */
 export type Library = 'asyncio-ts' | 'native' | 'effection' | 'effect' | 'cpython';
 
-/** The size of one run: `n` objects (tasks, callbacks, timers, depth); `span` seconds (W3). */
+/** The size of one run: `n` objects (tasks, callbacks, timers, depth, calls); `span` seconds (W3, T2). */
 export interface Size {
   n: number;
   span: number;
@@ -46,7 +46,22 @@ export type Implementation = NodeImplementation | PythonImplementation;
 export type WorkloadKind = 'time' | 'timers' | 'memory';
 
 export interface Workload {
-  id: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7' | 'L1' | 'Q1' | 'C1' | 'S1' | 'S2' | 'P1';
+  id:
+    | 'W1'
+    | 'W2'
+    | 'W3'
+    | 'W4'
+    | 'W5'
+    | 'W6'
+    | 'W7'
+    | 'L1'
+    | 'Q1'
+    | 'C1'
+    | 'T1'
+    | 'T2'
+    | 'S1'
+    | 'S2'
+    | 'P1';
   title: string;
   /** One sentence: what one run does. */
   description: string;

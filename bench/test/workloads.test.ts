@@ -14,6 +14,8 @@ import * as p1 from '../src/workloads/p1-subprocess.js';
 import * as q1 from '../src/workloads/q1-queue.js';
 import * as s1 from '../src/workloads/s1-streams-echo.js';
 import * as s2 from '../src/workloads/s2-streams-transfer.js';
+import * as t1 from '../src/workloads/t1-to-thread.js';
+import * as t2 from '../src/workloads/t2-multi-core.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
 import * as w2 from '../src/workloads/w2-call-soon.js';
 import * as w3 from '../src/workloads/w3-timers.js';
@@ -179,8 +181,33 @@ describe('S1, S2, P1: streams and subprocess', () => {
   });
 });
 
+describe('T1 toThread', () => {
+  it('asyncio-ts (both modes), Piscina and tinypool sum every call', async () => {
+    const sum = (n: number) => (n * (n - 1)) / 2 + n;
+    expect(t1.asyncioTs(150)).toBe(sum(150));
+    expect(await t1.asyncioTsHost(150)).toBe(sum(150));
+    expect(await t1.piscina(150)).toBe(sum(150));
+    expect(await t1.tinypool(150)).toBe(sum(150));
+  });
+});
+
+describe('T2 multi-core', () => {
+  it('asyncio-ts measures both phases and the ticker, in both modes', async () => {
+    const runs = [
+      t2.asyncioTs(200_000),
+      await t2.asyncioTsHost(200_000),
+      await t2.nativeWorkers(200_000),
+    ];
+    for (const m of runs) {
+      expect(m.sequentialMs).toBeGreaterThan(0);
+      expect(m.gatheredMs).toBeGreaterThan(0);
+      expect(m.maxGapMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
 describe('workload table', () => {
-  it('has W1 to W7, L1, Q1, C1, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1, C1, T1, T2, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -192,6 +219,8 @@ describe('workload table', () => {
       'L1',
       'Q1',
       'C1',
+      'T1',
+      'T2',
       'S1',
       'S2',
       'P1',
@@ -206,8 +235,10 @@ describe('workload table', () => {
     }
   });
 
-  it('quick sizes are at most a hundredth of the full ones', () => {
-    for (const w of workloads)
-      expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+  it('quick sizes are at most a hundredth of the full ones (T2: a tenth of the span)', () => {
+    for (const w of workloads) {
+      if (w.id === 'T2') expect(w.size.quick.span * 10, w.id).toBeLessThanOrEqual(w.size.full.span);
+      else expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+    }
   });
 });

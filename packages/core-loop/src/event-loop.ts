@@ -14,6 +14,13 @@ import {
   type ExceptionHandler,
   formatExceptionContext,
 } from './exception-context.js';
+import {
+  closeDefaultExecutor,
+  type Executor,
+  runInExecutor,
+  setDefaultExecutor,
+  shutdownDefaultExecutor,
+} from './executor.js';
 import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
@@ -269,6 +276,31 @@ export class EventLoop {
   }
 
   /**
+   * asyncio's `loop.run_in_executor`: runs `exportName(...args)` from `module` in `executor`
+   * (null: the loop's default ThreadPoolExecutor, from @asyncio-ts/threads) and returns a
+   * future of this loop. Cancelling it cancels the work if it has not started.
+   * @example const digest = yield* loop.runInExecutor(null, new URL('./hash.js', import.meta.url), 'sha256', data);
+   */
+  runInExecutor<T = unknown>(
+    executor: Executor | null,
+    module: string | URL,
+    exportName: string,
+    ...args: unknown[]
+  ): Future<T> {
+    return runInExecutor<T>(this, executor, module, exportName, args);
+  }
+
+  /** asyncio's `loop.set_default_executor`: the executor `runInExecutor(null, ...)` uses. */
+  setDefaultExecutor(executor: Executor): void {
+    setDefaultExecutor(this, executor);
+  }
+
+  /** asyncio's `loop.shutdown_default_executor()`: waits until its workers have stopped. */
+  shutdownDefaultExecutor(): Coroutine<void> {
+    return shutdownDefaultExecutor(this);
+  }
+
+  /**
    * Runs until `awaitable` is done and returns its result (or throws its exception). A
    * coroutine is wrapped in a Task. Blocks the thread between timers.
    */
@@ -373,6 +405,7 @@ export class EventLoop {
     runCloseCallbacks(this);
     this._reportUnretrieved();
     this._closed = true;
+    closeDefaultExecutor(this);
     this._ready.clear();
     for (const timer of this._timers.items) timer._scheduled = false;
     this._timers.clear();

@@ -18,6 +18,7 @@ export { checkSeconds, checkSecondsOrNull } from './checks.js';
 export { addCloseCallback } from './close-callbacks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
+export { setDefaultExecutorFactory } from './executor.js';
 export { ownOption } from './options.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
 export { boundedRepr, formatCallback, repr } from './repr.js';
