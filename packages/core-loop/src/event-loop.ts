@@ -17,6 +17,7 @@ import {
 import {
   closeDefaultExecutor,
   type Executor,
+  type ModuleSpecifier,
   runInExecutor,
   setDefaultExecutor,
   shutdownDefaultExecutor,
@@ -283,7 +284,7 @@ export class EventLoop {
    */
   runInExecutor<T = unknown>(
     executor: Executor | null,
-    module: string | URL,
+    module: ModuleSpecifier,
     exportName: string,
     ...args: unknown[]
   ): Future<T> {

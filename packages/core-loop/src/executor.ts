@@ -3,6 +3,13 @@ import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
 import type { Coroutine } from './types.js';
 
+/**
+ * Where an executor finds its work: a `URL` (`new URL('./work.js', import.meta.url)`), a
+ * `file:` URL string or an absolute path. Typed by its shape, so that the published types
+ * need no DOM or Node lib for `URL`.
+ */
+export type ModuleSpecifier = string | { readonly href: string };
+
 /** Options of `Executor.shutdown` (concurrent.futures' `shutdown(wait, cancel_futures)`). */
 export interface ExecutorShutdownOptions {
   /** Wait until running work has finished and the workers have stopped (default true). */
@@ -20,7 +27,7 @@ export interface Executor {
   /** Starts `exportName(...args)` from `module`; the future (of `loop`) gets its outcome. */
   submitTo<T>(
     loop: EventLoop,
-    module: string | URL,
+    module: ModuleSpecifier,
     exportName: string,
     args: readonly unknown[],
   ): Future<T>;
@@ -67,7 +74,7 @@ export function setDefaultExecutor(loop: EventLoop, executor: Executor): void {
 export function runInExecutor<T>(
   loop: EventLoop,
   executor: Executor | null,
-  module: string | URL,
+  module: ModuleSpecifier,
   exportName: string,
   args: readonly unknown[],
 ): Future<T> {

@@ -45,11 +45,14 @@ const idleForever = new Set<HostDriver>();
 
 function onBeforeExit(): void {
   // Give the host one more turn first: a signal already received (Ctrl-C) is delivered in
-  // it and wakes its run, which must then not fail with the deadlock error.
+  // it and wakes its run, which must then not fail with the deadlock error. An immediate, not
+  // a 0 ms timer: immediates run after the turn's I/O poll, which reads the signal, whereas a
+  // timer can fire before it (it is due as soon as 1 ms has passed, on a loaded machine).
   const waiting = [...idleForever].map((driver) => [driver, driver.waits] as const);
-  setTimeout(() => {
+  const afterPoll = typeof setImmediate === 'function' ? setImmediate : setTimeout;
+  afterPoll(() => {
     for (const [driver, wait] of waiting) driver.deadlocked(wait);
-  }, 0);
+  });
 }
 
 function watchIdleForever(driver: HostDriver): void {
