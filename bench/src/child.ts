@@ -91,7 +91,7 @@ async function measure(
 async function main(): Promise<void> {
   const [workloadId, ids, ...flags] = process.argv.slice(2);
   if (workloadId === undefined || ids === undefined) {
-    throw new TypeError('usage: node dist/child.js <W1..W7> <id>[,<id>...] [--quick]');
+    throw new TypeError('usage: node dist/child.js <workload id> <id>[,<id>...] [--quick]');
   }
   const w = workloadById(workloadId);
   const out: Record<string, Measurement | { error: string }> = {};
