@@ -115,3 +115,13 @@ export function makeCancelledError(future: Future<unknown>): CancelledError {
 export function cancelMessageOf(future: Future<unknown>): string {
   return future._cancelMessage ?? '';
 }
+
+/**
+ * The suspending step of `yield* future`, for hand-written coroutines: marks `future` as
+ * awaited (asyncio's `_asyncio_future_blocking`) and returns it, to be yielded to the task,
+ * which parks on it. Saves the iterator object `future[Symbol.iterator]()` makes per wait.
+ */
+export function blockOn<T>(future: Future<T>): Future<T> {
+  future._asyncioFutureBlocking = true;
+  return future;
+}
