@@ -3,6 +3,26 @@ import { RuntimeError } from './errors.js';
 
 let cell: Int32Array | null = null;
 
+function checkBlockingAllowed(advice: string): void {
+  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') {
+    throw new RuntimeError(
+      `cannot block this thread: SharedArrayBuffer and Atomics are not available here (a page that is not cross-origin isolated?); ${advice}`,
+    );
+  }
+}
+
+/** `Atomics.wait(target, 0, 0, ms)`, with asyncio-ts's error where blocking is not allowed. */
+function atomicsWait(target: Int32Array, ms: number, advice: string): string {
+  try {
+    return Atomics.wait(target, 0, 0, ms);
+  } catch (error) {
+    throw new RuntimeError(
+      `cannot block this thread: Atomics.wait is not allowed here (as on a browser main thread); ${advice}`,
+      { cause: error },
+    );
+  }
+}
+
 /**
  * Blocks the thread for `seconds` of real time with `Atomics.wait` (no busy wait), waiting
  * again for what is left if it wakes early. Where blocking is not allowed (a browser main
@@ -13,21 +33,29 @@ export function blockFor(
   advice = 'use runAsync() to run the loop on the host',
 ): void {
   if (!(seconds > 0)) return;
-  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') {
-    throw new RuntimeError(
-      `cannot block this thread: SharedArrayBuffer and Atomics are not available here (a page that is not cross-origin isolated?); ${advice}`,
-    );
-  }
+  checkBlockingAllowed(advice);
   if (cell === null) cell = new Int32Array(new SharedArrayBuffer(4));
   const deadline = defaultClock.now() + seconds;
   for (let left = seconds; left > 0; left = deadline - defaultClock.now()) {
-    try {
-      Atomics.wait(cell, 0, 0, left * 1000);
-    } catch (error) {
-      throw new RuntimeError(
-        `cannot block this thread: Atomics.wait is not allowed here (as on a browser main thread); ${advice}`,
-        { cause: error },
-      );
-    }
+    atomicsWait(cell, left * 1000, advice);
   }
+}
+
+/**
+ * Blocks the thread until `wakeCell[0]` is no longer 0 (another thread notified it) or
+ * `seconds` of real time passed (Infinity: no limit). Returns at once if it is already set.
+ */
+export function waitOnCell(
+  wakeCell: Int32Array,
+  seconds: number,
+  advice = 'use runAsync() to run the loop on the host',
+): void {
+  if (!(seconds > 0) || Atomics.load(wakeCell, 0) !== 0) return;
+  checkBlockingAllowed(advice);
+  if (!(wakeCell.buffer instanceof SharedArrayBuffer)) {
+    // No other thread can hold this cell: nothing but the time can end the wait.
+    blockFor(seconds, advice);
+    return;
+  }
+  atomicsWait(wakeCell, seconds * 1000, advice);
 }

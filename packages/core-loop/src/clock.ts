@@ -10,8 +10,12 @@ export interface Clock {
   /**
    * The loop is idle until `deadline` (seconds on this clock). Returns how many real
    * seconds the loop must still wait; 0 when the clock moved itself to the deadline.
+   * `outsideIdleFor` is undefined when nothing outside the loop is pending; otherwise
+   * something is (an adopted promise, outside work) and it says for how many real seconds
+   * the loop has already waited in vain: a virtual clock must not jump before it is due
+   * (trio's autojump rule), and waits in real time instead, woken by what arrives.
    */
-  idleUntil(deadline: number): number;
+  idleUntil(deadline: number, outsideIdleFor?: number): number;
 }
 
 const performanceNow: () => number =

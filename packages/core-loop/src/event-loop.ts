@@ -17,11 +17,12 @@ import { ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
-import { stopLoopOf } from './stop-loop.js';
+import { checkRunDepth, RunFrame } from './run-frame.js';
 import { Task, type TaskOptions, WAKE_UP } from './task.js';
 import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
 import type { Awaitable, Coroutine } from './types.js';
+import { describeAbandoned, type WakeState } from './wake.js';
 
 /** Options for `new EventLoop()`. */
 export interface EventLoopOptions {
@@ -87,8 +88,12 @@ export class EventLoop {
   readonly _unretrieved = new Set<Future<unknown>>();
   /** @internal What runUntilComplete waits on, for the deadlock message. */
   _waitingOn: Future<unknown> | null = null;
+  /** @internal How many runs of this loop are in progress (nested runs count each). */
+  _runDepth = 0;
   /** @internal Set in host mode: adopts native promises and wakes the host driver. */
   _host: HostBridge | null = null;
+  /** @internal The wake cell, wake sources and outside work (wake.ts); null until used. */
+  _wake: WakeState | null = null;
 
   /** A new loop, not running; `options.clock` replaces the real clock. */
   constructor(options?: EventLoopOptions) {
@@ -124,11 +129,16 @@ export class EventLoop {
   }
 
   /**
-   * callSoon for code that runs outside the loop's callbacks (host callbacks in host mode):
-   * also wakes a loop that is waiting for its next timer.
+   * callSoon for code that runs outside the loop's callbacks: a host callback, a signal
+   * listener, a wake source draining what another thread sent. Also wakes the loop if it is
+   * waiting (host mode) and marks its wake cell, as asyncio's `_write_to_self`. Another thread
+   * cannot hold the loop object: it wakes the loop with `notifyWakeCell` (core-loop/internal).
    */
   callSoonThreadsafe<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle {
-    return this.callSoon(callback, ...args);
+    const handle = this.callSoon(callback, ...args);
+    const wake = this._wake;
+    if (wake !== null) wake.notifyHere();
+    return handle;
   }
 
   /** Schedules `callback(...args)` to run `delay` seconds from now (negative means now). */
@@ -186,6 +196,7 @@ export class EventLoop {
   runUntilComplete<T>(awaitable: Awaitable<T>): T {
     this._checkClosed();
     if (this._running || registry.running !== null) {
+      checkRunDepth(this);
       const hooks = registry.reentry;
       if (hooks !== null) {
         const value = hooks.runUntilComplete(this, awaitable);
@@ -195,18 +206,15 @@ export class EventLoop {
     }
     const newTask = !isFuture(awaitable);
     const future = ensureFuture(awaitable, { loop: this });
-    future.addDoneCallback(stopLoopOf);
-    const previousWaiting = this._waitingOn;
-    this._waitingOn = future as Future<unknown>;
+    const frame = RunFrame.enter(this, future as Future<unknown>);
     try {
-      this.runForever();
+      this._runUntilStopped();
     } catch (error) {
       // The loop failed; a task we made must not also report "exception never retrieved".
       if (newTask && future.done() && !future.cancelled()) future.exception();
       throw error;
     } finally {
-      future.removeDoneCallback(stopLoopOf);
-      this._waitingOn = previousWaiting;
+      frame.exit();
     }
     if (!future.done()) throw new RuntimeError('Event loop stopped before Future completed.');
     return future.result();
@@ -224,27 +232,32 @@ export class EventLoop {
   runForever(): void {
     this._checkClosed();
     if (this._running || registry.running !== null) {
+      checkRunDepth(this);
       const hooks = registry.reentry;
       if (hooks !== null && hooks.runForever(this) !== NOT_HANDLED) return;
       this._checkRunning();
     }
-    this._running = true;
-    registry.running = this;
+    const frame = RunFrame.enter(this, null);
     try {
-      for (;;) {
-        this._runOnce();
-        if (this._stopping) break;
-      }
+      this._runUntilStopped();
     } finally {
-      this._stopping = false;
-      this._running = false;
-      registry.running = null;
+      frame.exit();
+    }
+  }
+
+  /** @internal The blocking run's body: iterations until `stop()`. */
+  private _runUntilStopped(): void {
+    for (;;) {
+      this._runOnce();
+      if (this._stopping) break;
     }
   }
 
   /** Stops `runForever` after the current iteration (before it, it runs one iteration). */
   stop(): void {
     this._stopping = true;
+    // From a host callback, a waiting host-mode run must notice at once.
+    if (this._host !== null) this._host.wake();
   }
 
   /** True while the loop runs (`runForever`, `runUntilComplete`, or a host-mode run). */
@@ -374,6 +387,8 @@ export class EventLoop {
    * nothing is ready, moves due timers to the ready queue, runs what was ready.
    */
   _runOnce(): void {
+    const wake = this._wake;
+    if (wake !== null) wake.poll();
     const timeout = this._computeTimeout();
     if (timeout > 0) this._idleBlocking(timeout);
     this._runReady();
@@ -410,13 +425,23 @@ export class EventLoop {
     return Math.max(timeout, 0);
   }
 
-  /** @internal Blocks the thread until the next timer, through the clock. */
+  /**
+   * @internal Blocks the thread until the next timer, through the clock; with a wake cell,
+   * until it is notified too (and, while outside work is outstanding, with no timer at all).
+   */
   _idleBlocking(timeout: number): void {
-    if (timeout === Number.POSITIVE_INFINITY) throw this._deadlockError();
+    const wake = this._wake;
+    const outside = wake?.outsidePending() === true;
+    if (timeout === Number.POSITIVE_INFINITY && !outside) throw this._deadlockError();
     const instruments = this._instruments;
     if (instruments !== null) this._notify('beforeIdle', timeout);
-    const deadline = (this._timers.peek() as TimerHandle)._when;
-    blockFor(this._clock.idleUntil(deadline));
+    if (wake === null) {
+      const deadline = (this._timers.peek() as TimerHandle)._when;
+      blockFor(this._clock.idleUntil(deadline));
+    } else {
+      wake.block(wake.streak.realWait(this, timeout, outside));
+      if (wake.poll()) wake.streak.reset();
+    }
     if (instruments !== null) this._notify('afterIdle', undefined);
   }
 
@@ -431,7 +456,7 @@ export class EventLoop {
     const timers =
       this._timers.size > 0 ? 'the only timers are due at Infinity' : 'no timer is scheduled';
     return new RuntimeError(
-      `Event loop would block forever: ${what}, but no callback is ready, ${timers} and nothing outside the loop can wake it (deadlock)`,
+      `Event loop would block forever: ${what}, but no callback is ready, ${timers} and nothing outside the loop can wake it (deadlock)${describeAbandoned(this)}`,
     );
   }
 

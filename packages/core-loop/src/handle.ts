@@ -1,3 +1,4 @@
+import { KeyboardInterrupt } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Runnable } from './ready-queue.js';
 import { formatCallback } from './repr.js';
@@ -60,6 +61,8 @@ export class Handle implements Runnable {
       else if (argc === 1) callback(this._args);
       else callback(...(this._args as unknown[]));
     } catch (exception) {
+      // Like asyncio's (KeyboardInterrupt, SystemExit): it ends the run, not just the callback.
+      if (exception instanceof KeyboardInterrupt) throw exception;
       this._loop.callExceptionHandler({
         message: `Exception in callback ${this.describeCallback()}`,
         exception,

@@ -9,13 +9,22 @@ import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
 import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
 import { registry } from './registry.js';
+import { RunFrame } from './run-frame.js';
 import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
+export { RunFrame } from './run-frame.js';
 export { cancelAllTasks } from './runner.js';
+export {
+  addWakeSource,
+  beginOutsideWork,
+  notifyWakeCell,
+  type OutsideWork,
+  wakeCellOf,
+} from './wake.js';
 export { NOT_HANDLED, type ReentryHooks };
 
 /** Installs (or with null removes) the re-entrancy hooks; returns the previous ones. */
@@ -49,6 +58,21 @@ export function runOnce(loop: EventLoop): void {
   loop._runOnce();
 }
 
+/**
+ * Starts a run of `loop` towards `goal` (null: until `stop()`) on this thread, on top of the
+ * running one if any: the one setup every run shares. Call `exit()` on the frame in a
+ * `finally`: the one teardown, which restores the running loop, the current task and the
+ * rest. The caller drives the iterations (`runOnce`) in between.
+ */
+export function enterRun(loop: EventLoop, goal: Future<unknown> | null): RunFrame {
+  return RunFrame.enter(loop, goal);
+}
+
+/** How many runs of `loop` are in progress on this thread (nested runs count each). */
+export function runDepth(loop: EventLoop): number {
+  return loop._runDepth;
+}
+
 /** A loop's run state: what a nested run saves before it starts and restores after. */
 export interface LoopRunState {
   /** `isRunning()`. */
@@ -79,8 +103,16 @@ export function setRunState(loop: EventLoop, state: Partial<LoopRunState>): void
   if (state.waitingOn !== undefined) loop._waitingOn = state.waitingOn;
 }
 
-/** True when `loop` has nothing ready and no timer: an iteration would wait forever. */
+/**
+ * True when `loop` has nothing ready, no timer and no outside work pending: an iteration
+ * would wait forever. Drains the wake sources first if the wake cell was notified.
+ */
 export function isIdleForever(loop: EventLoop): boolean {
+  const wake = loop._wake;
+  if (wake !== null) {
+    wake.poll();
+    if (wake.outsidePending()) return false;
+  }
   return (
     loop._ready.length === 0 &&
     !loop._stopping &&

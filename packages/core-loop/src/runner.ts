@@ -62,15 +62,14 @@ export class Runner {
     const task = this.startMain(coro, options, 'Runner.runAsync()');
     const loop = task.getLoop();
     let interrupts = 0;
-    const proc = signalProcess();
-    // Like asyncio, take over SIGINT only where nobody else handles it.
+    // asyncio's Runner._on_sigint: the first Ctrl-C cancels the main task and wakes the loop
+    // (callSoonThreadsafe); the listener then leaves, so a second one ends the process.
     const onSigint = (): void => {
       interrupts++;
-      if (proc !== null) proc.removeListener('SIGINT', onSigint);
+      unwatchSigint(onSigint);
       if (!task.done()) loop.callSoonThreadsafe(() => task.cancel());
     };
-    const installed = proc !== null && proc.listenerCount('SIGINT') === 0;
-    if (installed) proc.on('SIGINT', onSigint);
+    watchSigint(onSigint);
     try {
       return await loop.runUntilCompleteAsync(task);
     } catch (error) {
@@ -79,7 +78,7 @@ export class Runner {
       }
       throw error;
     } finally {
-      if (installed) proc.removeListener('SIGINT', onSigint);
+      unwatchSigint(onSigint);
     }
   }
 
@@ -126,6 +125,31 @@ export class Runner {
     }
   }
 
+  /**
+   * @internal `close()` after main failed (run() and runAsync()): main's error is the one
+   * the caller gets, so a failure of the shutdown goes to the loop's exception handler.
+   */
+  _closeAfterFailure(): void {
+    const loop = this.loop;
+    if (this.state !== 'initialized' || loop === null) return;
+    try {
+      this.close();
+    } catch (exception) {
+      reportShutdownError(loop, exception);
+    }
+  }
+
+  /** @internal `_closeAfterFailure` for host mode. */
+  async _closeAsyncAfterFailure(): Promise<void> {
+    const loop = this.loop;
+    if (this.state !== 'initialized' || loop === null) return;
+    try {
+      await this.closeAsync();
+    } catch (exception) {
+      reportShutdownError(loop, exception);
+    }
+  }
+
   /** `using runner = new Runner()` closes it at the end of the block. */
   [Symbol.dispose](): void {
     this.close();
@@ -149,11 +173,39 @@ export class Runner {
   }
 
   private finishClose(loop: EventLoop): void {
+    reportLeftoverTasks(loop);
     if (this.options.loopFactory === undefined && registry.current === loop) setEventLoop(null);
     loop.close();
     this.loop = null;
     this.state = 'closed';
   }
+}
+
+/** The runs that take Ctrl-C, and the one SIGINT listener they share (every run is told). */
+const sigintRuns = new Set<() => void>();
+
+function onProcessSigint(): void {
+  for (const run of [...sigintRuns]) run();
+}
+
+/**
+ * Registers a run's SIGINT handler. Like asyncio, the runs take over SIGINT only where
+ * nobody else handles it: the shared listener is installed when the first run starts and
+ * no other listener is there.
+ */
+function watchSigint(handler: () => void): void {
+  const proc = signalProcess();
+  if (proc === null) return;
+  if (sigintRuns.size === 0) {
+    if (proc.listenerCount('SIGINT') > 0) return;
+    proc.on('SIGINT', onProcessSigint);
+  }
+  sigintRuns.add(handler);
+}
+
+function unwatchSigint(handler: () => void): void {
+  if (!sigintRuns.delete(handler) || sigintRuns.size > 0) return;
+  signalProcess()?.removeListener('SIGINT', onProcessSigint);
 }
 
 function signalProcess(): SignalProcess | null {
@@ -184,6 +236,27 @@ function cancelPending(loop: EventLoop): PendingShutdown | null {
   };
   for (const task of tasks) task.addDoneCallback(countDown);
   return { tasks, allDone };
+}
+
+/** A shutdown that failed after main failed: reported, since main's error is thrown. */
+function reportShutdownError(loop: EventLoop, exception: unknown): void {
+  loop.callExceptionHandler({
+    message:
+      'Exception in run() shutdown, after the main task failed (its error is the one thrown)',
+    exception,
+  });
+}
+
+/**
+ * Tasks still pending when the loop closes, such as one started by a task's cleanup during
+ * the shutdown: asyncio reports them when they are destroyed, with the same message.
+ */
+function reportLeftoverTasks(loop: EventLoop): void {
+  if (loop._tasks.size === 0) return;
+  for (const task of [...loop._tasks]) {
+    if (task.done()) continue;
+    loop.callExceptionHandler({ message: 'Task was destroyed but it is pending!', task });
+  }
 }
 
 /** Reports the tasks that ended with an exception other than cancellation during shutdown. */

@@ -1,5 +1,5 @@
 import { FUTURE_BRAND } from './brand.js';
-import { CancelledError, InvalidStateError, RuntimeError } from './errors.js';
+import { CancelledError, InvalidStateError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
 import { isCoroutine, isThenable } from './predicates.js';
@@ -149,6 +149,7 @@ export class Task<T = unknown> extends Future<T> {
       if (exception === WAKE_UP) this._wakeup(this._futWaiter as Future<unknown>);
       else this._step(exception);
     } catch (exception) {
+      if (exception instanceof KeyboardInterrupt) throw exception;
       this._loop.callExceptionHandler({
         message: `Exception in callback ${this}._step()`,
         exception,
@@ -216,6 +217,8 @@ export class Task<T = unknown> extends Future<T> {
         super.cancel();
       } else {
         super.setException(thrown);
+        // asyncio's Task.__step: a KeyboardInterrupt is stored and also escapes the run at once.
+        if (thrown instanceof KeyboardInterrupt) throw thrown;
       }
     } else if ((outcome as IteratorResult<unknown, T>).done) {
       if (this._mustCancel) {

@@ -1,11 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CancelledError,
@@ -19,6 +15,7 @@ import {
   run,
   runAsync,
 } from '../src/index.js';
+import { coreBundle, runScript } from './child-process.js';
 
 class JumpClock implements Clock {
   t = 0;
@@ -325,30 +322,7 @@ function* sleepThen<T>(delay: number, value: T): Coroutine<T> {
 }
 
 describe('host mode in a separate process', () => {
-  const requireHere = createRequire(import.meta.url);
-  const esbuild = createRequire(requireHere.resolve('tsup'))('esbuild') as {
-    buildSync(options: Record<string, unknown>): void;
-  };
-  const dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-host-'));
-  const bundle = join(dir, 'core-loop.mjs');
-  esbuild.buildSync({
-    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile: bundle,
-  });
-
-  function runScript(source: string, signal?: 'SIGINT'): { stdout: string; status: number | null } {
-    const script = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
-    writeFileSync(script, source.replaceAll('CORE', JSON.stringify(bundle)));
-    const child = spawnSync(process.execPath, [script], {
-      encoding: 'utf8',
-      timeout: 10_000,
-      ...(signal === undefined ? {} : { killSignal: signal }),
-    });
-    return { stdout: child.stdout + child.stderr, status: child.status };
-  }
+  const { bundle } = coreBundle();
 
   it('rejects instead of ending silently when nothing can ever wake the loop', () => {
     const { stdout, status } = runScript(`

@@ -7,13 +7,11 @@ import {
   type Task,
 } from '@asyncio-ts/core-loop';
 import {
-  getRunningLoopOrNull,
+  enterRun,
   getRunState,
   isHostMode,
   isIdleForever,
   runOnce,
-  setRunningLoop,
-  setRunState,
 } from '@asyncio-ts/core-loop/internal';
 import { type NestedFrame, patchState } from './patch-state.js';
 
@@ -56,18 +54,17 @@ function suspendedTask(future: Future<unknown>, loop: EventLoop): Task<unknown> 
 
 /**
  * Runs iterations of `loop` until `goal` is done (or, for null, until `stop()`), on top of
- * whatever is running now: saves the loop's run state and the running loop, clears the
- * current task (the caller stays suspended beneath), and restores all of it in `finally`.
+ * whatever is running now, in core-loop's run frame (`enterRun`): it saves the loop's run
+ * state and the running loop, clears the current task (the caller stays suspended
+ * beneath), and `exit()` restores all of it.
  * `stop()` during the run ends this run only. Throws the deadlock RuntimeError when the
  * loop has nothing ready and no timer while the goal is not reached.
  */
 function driveNested(loop: EventLoop, goal: Goal): void {
-  const saved = getRunState(loop);
-  const runningBefore = getRunningLoopOrNull();
   const frames = patchState.frames;
-  frames.push({ loop, caller: saved.currentTask });
-  setRunState(loop, { running: true, stopping: false, currentTask: null, waitingOn: goal });
-  setRunningLoop(loop);
+  const caller = getRunState(loop).currentTask;
+  const frame = enterRun(loop, goal);
+  frames.push({ loop, caller });
   try {
     while (goal === null || !goal.done()) {
       if (isIdleForever(loop)) throw nestedDeadlock(loop, goal, frames);
@@ -76,12 +73,7 @@ function driveNested(loop: EventLoop, goal: Goal): void {
     }
   } finally {
     frames.pop();
-    // The run beneath waits on `saved.waitingOn`; if that finished meanwhile, its stop
-    // (core-loop's done callback skips it while we run) is due now, as asyncio would have it.
-    const outerGoal = saved.waitingOn;
-    const stopping = saved.stopping || outerGoal?.done() === true;
-    setRunState(loop, { ...saved, stopping });
-    setRunningLoop(runningBefore);
+    frame.exit();
   }
 }
 

@@ -10,6 +10,14 @@ export interface VirtualClockOptions {
    * the loop is idle. `rate > 0`: time flows at `rate` times real time (2 = twice as fast).
    */
   rate?: number;
+  /**
+   * trio's `autojump_threshold`, for `rate` 0. Time jumps to the next timer at once when the
+   * loop is idle and nothing outside it is pending. While something is (a native promise
+   * awaited in host mode, a worker's outside work), time stands still and the loop waits
+   * for it in real time; after this many real seconds of such waiting in vain, time jumps
+   * anyway. Default Infinity: never jump while real I/O is pending.
+   */
+  autojumpThreshold?: number;
 }
 
 // Real time, for `rate > 0`: the loop's default (monotonic) clock.
@@ -26,6 +34,20 @@ function checkOption(name: string, value: unknown, min: number): number {
   return value;
 }
 
+function checkThreshold(value: unknown): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(
+      `VirtualClock autojumpThreshold must be a number of seconds, got ${describeValue(value)}`,
+    );
+  }
+  if (Number.isNaN(value) || value < 0) {
+    throw new RangeError(
+      `VirtualClock autojumpThreshold must be a number of seconds >= 0 (Infinity allowed), got ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
  * A `Clock` for tests and replays, like trio's MockClock: plugged into a loop
  * (`run(main, { clock })`, `new EventLoop({ clock })`), it jumps straight to the next timer
@@ -34,6 +56,8 @@ function checkOption(name: string, value: unknown, min: number): number {
 export class VirtualClock implements Clock {
   /** How fast time flows against real time; 0: only jumps (fully virtual). */
   readonly rate: number;
+  /** Real seconds of waiting for outside work before time jumps anyway (rate 0 only). */
+  readonly autojumpThreshold: number;
   /** @internal Virtual seconds not due to real time: start, jumps and idle skips. */
   _offset: number;
   /** @internal Real seconds at the first reading (rate > 0 only); null before it. */
@@ -46,8 +70,11 @@ export class VirtualClock implements Clock {
     }
     const start = options?.start;
     const rate = options?.rate;
+    const threshold = options?.autojumpThreshold;
     this._offset = start === undefined ? 0 : checkOption('start', start, -Infinity);
     this.rate = rate === undefined ? 0 : checkOption('rate', rate, 0);
+    this.autojumpThreshold =
+      threshold === undefined ? Number.POSITIVE_INFINITY : checkThreshold(threshold);
   }
 
   /**
@@ -60,11 +87,17 @@ export class VirtualClock implements Clock {
   }
 
   /**
-   * The loop is idle until `deadline`. Fully virtual: jumps there and returns 0. With
-   * `rate > 0`: returns the real seconds to wait, `(deadline - now()) / rate`.
+   * The loop is idle until `deadline`. Fully virtual: jumps there and returns 0, unless
+   * something outside the loop is pending (`outsideIdleFor` given: real seconds already
+   * waited for it), when it returns the real seconds left before `autojumpThreshold` and
+   * jumps only once that has passed. With `rate > 0`: returns the real seconds to wait,
+   * `(deadline - now()) / rate`.
    */
-  idleUntil(deadline: number): number {
+  idleUntil(deadline: number, outsideIdleFor?: number): number {
     if (this.rate === 0) {
+      if (outsideIdleFor !== undefined && outsideIdleFor < this.autojumpThreshold) {
+        return this.autojumpThreshold - outsideIdleFor;
+      }
       if (deadline > this._offset) this._offset = deadline;
       return 0;
     }
