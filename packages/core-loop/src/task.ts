@@ -1,6 +1,7 @@
 import { FUTURE_BRAND } from './brand.js';
 import { CancelledError, InvalidStateError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
+import { defineFlag, EXECUTING, MUST_CANCEL } from './flags.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
 import { isCoroutine, isThenable } from './predicates.js';
 import { registry } from './registry.js';
@@ -36,8 +37,8 @@ export class Task<T = unknown> extends Future<T> {
   readonly _number: number;
   /** @internal The future the coroutine waits on. */
   _futWaiter: Future<unknown> | null = null;
-  /** @internal A cancel() arrived while no future was there to cancel. */
-  _mustCancel = false;
+  /** @internal A cancel() arrived while no future was there to cancel (a bit of `_flags`). */
+  declare _mustCancel: boolean;
   /** @internal */
   _numCancelsRequested = 0;
   /**
@@ -49,8 +50,8 @@ export class Task<T = unknown> extends Future<T> {
   _previousInList: Task<unknown> | null = null;
   /** @internal */
   _nextInList: Task<unknown> | null = null;
-  /** @internal True while the coroutine is executing (guards against re-entrant steps). */
-  _executing = false;
+  /** @internal True while the coroutine is executing (guards re-entrant steps; a bit of `_flags`). */
+  declare _executing: boolean;
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
@@ -318,3 +319,5 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
 }
 
 Object.defineProperty(Task.prototype, '_cancelled', { value: false });
+defineFlag(Task.prototype, '_mustCancel', MUST_CANCEL);
+defineFlag(Task.prototype, '_executing', EXECUTING);
