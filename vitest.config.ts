@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { alias } from './vitest.shared.ts';
 
 // One run over every workspace project. Each project has its own vitest.config.ts
-// (see vitest.shared.ts). `conformance` and `bench` are globs so that they simply
+// (see vitest.shared.ts). `conformance`, `bench`, `examples` and `release` are globs so that they simply
 // match nothing until those packages exist.
 export default defineConfig({
   resolve: { alias },

@@ -167,6 +167,57 @@ def w6_cancel(n, _span):
     return asyncio.run(_w6_main(n)) == n, {}
 
 
+# ---------------------------------------------------------------- L1 lock
+
+L1_TASKS = 10
+
+
+async def _l1_main(rounds):
+    lock = asyncio.Lock()
+    count = 0
+
+    async def worker():
+        nonlocal count
+        for _ in range(rounds):
+            await lock.acquire()
+            await asyncio.sleep(0)
+            count += 1
+            lock.release()
+
+    await asyncio.gather(*[worker() for _ in range(L1_TASKS)])
+    return count
+
+
+def l1_lock(n, _span):
+    return asyncio.run(_l1_main(n)) == n * L1_TASKS, {}
+
+
+# ---------------------------------------------------------------- Q1 queue
+
+async def _q1_main(n):
+    queue = asyncio.Queue(100)
+    each = n // 4
+    total = 0
+
+    async def producer():
+        for i in range(each):
+            await queue.put(i)
+
+    async def consumer():
+        nonlocal total
+        for _ in range(n // 4):
+            item = await queue.get()
+            total += item
+
+    await asyncio.gather(*[producer() for _ in range(4)], *[consumer() for _ in range(4)])
+    return total
+
+
+def q1_queue(n, _span):
+    each = n // 4
+    return asyncio.run(_q1_main(n)) == 4 * each * (each - 1) // 2, {}
+
+
 # ---------------------------------------------------------------- W7 memory
 
 async def _w7_tasks(n, kind):
@@ -212,12 +263,46 @@ async def _w7_timers(n):
     return (after - before) / n
 
 
+async def _w7_lock_waiters(n):
+    lock = asyncio.Lock()
+    await lock.acquire()
+    loop = asyncio.get_running_loop()
+    held = [None] * n
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(n):
+        held[i] = loop.create_task(lock.acquire())
+    await asyncio.sleep(0)  # every task waits in lock.acquire()
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    for task in held:
+        task.cancel()
+    await asyncio.gather(*held, return_exceptions=True)
+    return (after - before) / n
+
+
+async def _w7_queued_items(n):
+    queue = asyncio.Queue()
+    items = list(range(n))  # the items exist before: only the queue's cost is measured
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    for item in items:
+        queue.put_nowait(item)
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    return (after - before) / n
+
+
 def w7(kind):
     def measure(n, _span):
         tracemalloc.start()
         try:
             if kind == "timer":
                 per = asyncio.run(_w7_timers(n))
+            elif kind == "lock_waiter":
+                per = asyncio.run(_w7_lock_waiters(n))
+            elif kind == "queued_item":
+                per = asyncio.run(_w7_queued_items(n))
             else:
                 per = asyncio.run(_w7_tasks(n, kind))
         finally:
@@ -238,6 +323,10 @@ WORKLOADS = {
     ("W7", "task"): w7("task"),
     ("W7", "sleeping_task"): w7("sleeping_task"),
     ("W7", "timer"): w7("timer"),
+    ("W7", "lock_waiter"): w7("lock_waiter"),
+    ("W7", "queued_item"): w7("queued_item"),
+    ("L1", "lock"): l1_lock,
+    ("Q1", "queue"): q1_queue,
 }
 
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.

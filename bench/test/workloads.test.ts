@@ -8,6 +8,8 @@ import { checkTargets } from '../src/report.js';
 import { plannedWorkloads, targets } from '../src/targets.js';
 import { range } from '../src/workload.js';
 import { workloads } from '../src/workloads/index.js';
+import * as l1 from '../src/workloads/l1-lock.js';
+import * as q1 from '../src/workloads/q1-queue.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
 import * as w2 from '../src/workloads/w2-call-soon.js';
 import * as w3 from '../src/workloads/w3-timers.js';
@@ -113,6 +115,9 @@ describe('W7 memory', () => {
     w7.effectionSleepingTask,
     w7.effectTask,
     w7.effectSleepingTask,
+    w7.asyncioTsLockWaiter,
+    w7.asyncioTsQueuedItem,
+    w7.nativeQueuedItem,
   ];
 
   it('each measure creates its objects, samples the heap twice and cleans up', async () => {
@@ -165,9 +170,38 @@ describe('targets', () => {
   });
 });
 
+describe('L1 lock', () => {
+  it('every implementation counts 10 tasks × n rounds', async () => {
+    expect(l1.asyncioTsLock(200)).toBe(2000);
+    expect(l1.asyncioTsSemaphore(200)).toBe(2000);
+    expect(await l1.nativeMutex(200)).toBe(2000);
+    expect(await l1.effectSemaphore(200)).toBe(2000);
+  });
+});
+
+describe('Q1 queue', () => {
+  it('every implementation takes each item put exactly once', async () => {
+    const sum = q1.expectedSum(4000);
+    expect(q1.asyncioTsQueue(4000)).toBe(sum);
+    expect(await q1.nativeQueue(4000)).toBe(sum);
+    expect(await q1.effectionQueue(4000)).toBe(sum);
+    expect(await q1.effectQueue(4000)).toBe(sum);
+  });
+});
+
 describe('workload table', () => {
-  it('has W1 to W7, each with an asyncio-ts row and a CPython row', () => {
-    expect(workloads.map((w) => w.id)).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7']);
+  it('has W1 to W7, L1 and Q1, each with an asyncio-ts row and a CPython row', () => {
+    expect(workloads.map((w) => w.id)).toEqual([
+      'W1',
+      'W2',
+      'W3',
+      'W4',
+      'W5',
+      'W6',
+      'W7',
+      'L1',
+      'Q1',
+    ]);
     for (const w of workloads) {
       const ids = w.implementations.map((i) => i.id);
       expect(ids, w.id).toContain('asyncio-ts');

@@ -8,6 +8,8 @@
  */
 import { type Coroutine, getRunningLoop, run, type Task } from '@asyncio-ts/core-loop';
 import { gather } from '@asyncio-ts/gather';
+import { Lock } from '@asyncio-ts/locks';
+import { Queue } from '@asyncio-ts/queues';
 import { sleep } from '@asyncio-ts/timers';
 import { Deferred, Effect, Fiber } from 'effect';
 import * as effection from 'effection';
@@ -192,6 +194,43 @@ export function effectSleepingTask(n: number, sample: HeapSample): Promise<numbe
   );
 }
 
+/** asyncio-ts: bytes per task waiting in `lock.acquire()` on a held Lock. */
+export function asyncioTsLockWaiter(n: number, sample: HeapSample): number {
+  return run(function* () {
+    const loop = getRunningLoop();
+    const lock = new Lock();
+    yield* lock.acquire();
+    const held = slots<Task<true>>(n);
+    const before = sample();
+    for (let i = 0; i < n; i++) held[i] = loop.createTask(lock.acquire());
+    yield* sleep(0);
+    const after = sample();
+    for (const task of held) task?.cancel();
+    yield* gather(held as Task<true>[], { returnExceptions: true });
+    return (after - before) / n;
+  });
+}
+
+/** asyncio-ts: bytes per item waiting in an unbounded `Queue` (the items exist before). */
+export function asyncioTsQueuedItem(n: number, sample: HeapSample): number {
+  const queue = new Queue<number>();
+  const items = Array.from({ length: n }, (_, i) => i * 1.5); // heap numbers, made beforehand
+  const before = sample();
+  for (const item of items) queue.putNowait(item);
+  const after = sample();
+  return queue.qsize() === n ? (after - before) / n : Number.NaN;
+}
+
+/** Native: bytes per item pushed on a plain array (the floor of any queue). */
+export function nativeQueuedItem(n: number, sample: HeapSample): number {
+  const queue: number[] = [];
+  const items = Array.from({ length: n }, (_, i) => i * 1.5);
+  const before = sample();
+  for (const item of items) queue.push(item);
+  const after = sample();
+  return queue.length === n ? (after - before) / n : Number.NaN;
+}
+
 type Measure = (n: number, sample: HeapSample) => number | Promise<number>;
 
 function row(
@@ -285,8 +324,44 @@ export const w7: Workload = {
       baseline: 'asyncio-ts-timer',
       impl: 'timer',
     },
+    row(
+      'asyncio-ts-lock-waiter',
+      'asyncio-ts',
+      'asyncio-ts task waiting on a `Lock`',
+      'asyncio-ts-lock-waiter',
+      asyncioTsLockWaiter,
+    ),
+    {
+      id: 'cpython-lock-waiter',
+      library: 'cpython',
+      label: 'CPython task waiting on an `asyncio.Lock`',
+      baseline: 'asyncio-ts-lock-waiter',
+      impl: 'lock_waiter',
+    },
+    row(
+      'asyncio-ts-queued-item',
+      'asyncio-ts',
+      'asyncio-ts item in a `Queue`',
+      'asyncio-ts-queued-item',
+      asyncioTsQueuedItem,
+    ),
+    row(
+      'native-queued-item',
+      'native',
+      'native item in an array',
+      'asyncio-ts-queued-item',
+      nativeQueuedItem,
+    ),
+    {
+      id: 'cpython-queued-item',
+      library: 'cpython',
+      label: 'CPython item in an `asyncio.Queue`',
+      baseline: 'asyncio-ts-queued-item',
+      impl: 'queued_item',
+    },
   ],
   notes: [
+    'Lock waiter: the task, its coroutine and its waiter future (the `acquire()` coroutine of a task whose lock is held). Queued item: what the queue adds per item; the items themselves exist before.',
     'Node: `process.memoryUsage().heapUsed` after `gc()` (child run with `--expose-gc`); CPython: `tracemalloc` traced bytes.',
     'Effection and Effect have no bare timer object apart from a sleeping task: no timer rows.',
   ],

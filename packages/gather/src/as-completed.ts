@@ -1,12 +1,12 @@
 /** asyncio.as_completed: the results of awaitables in the order they complete. */
 import {
   type Coroutine,
-  type EventLoop,
   type Future,
   getEventLoop,
   TimeoutError,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
+import { Queue } from '@asyncio-ts/queues';
 import { type AwaitedOf, toFuture } from './awaitable.js';
 import type { GatherArgument } from './gather.js';
 import { checkIterable, checkTimeout } from './wait.js';
@@ -66,7 +66,8 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
       todo.add(toFuture(aw, loop, whereElement, index));
       index++;
     }
-    const queue = new DoneQueue(loop);
+    // asyncio's as_completed uses an asyncio.Queue of finished futures in the same way.
+    const queue: DoneQueue = new Queue();
     this.queue = queue;
     this.remaining = todo.size;
     let timeoutHandle: TimerHandle | null = null;
@@ -91,52 +92,11 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
 
 const whereElement = (index: number): string => `asCompleted(): element ${index}`;
 
+/** Finished futures in completion order; `null` stands for "the timeout came first". */
+type DoneQueue = Queue<Future<unknown> | null>;
+
 function* waitForOne<T>(queue: DoneQueue): Coroutine<T> {
   const future = yield* queue.get();
   if (future === null) throw new TimeoutError('');
   return future.result() as T;
-}
-
-/** The few lines of asyncio.Queue that as_completed uses: put_nowait and get. */
-class DoneQueue {
-  private readonly items: (Future<unknown> | null)[] = [];
-  private head = 0;
-  private readonly getters: Future<void>[] = [];
-
-  constructor(private readonly loop: EventLoop) {}
-
-  putNowait(item: Future<unknown> | null): void {
-    this.items.push(item);
-    this.wakeupNext();
-  }
-
-  *get(): Coroutine<Future<unknown> | null> {
-    while (this.head === this.items.length) {
-      const getter = this.loop.createFuture<void>();
-      this.getters.push(getter);
-      try {
-        yield* getter;
-      } catch (error) {
-        getter.cancel();
-        const at = this.getters.indexOf(getter);
-        if (at >= 0) this.getters.splice(at, 1);
-        // Pass a wake-up this getter received but cannot use to the next one.
-        if (this.head < this.items.length && !getter.cancelled()) this.wakeupNext();
-        throw error;
-      }
-    }
-    const item = this.items[this.head] as Future<unknown> | null;
-    this.items[this.head++] = null;
-    return item;
-  }
-
-  private wakeupNext(): void {
-    while (this.getters.length > 0) {
-      const getter = this.getters.shift() as Future<void>;
-      if (!getter.done()) {
-        getter.setResult(undefined);
-        break;
-      }
-    }
-  }
 }

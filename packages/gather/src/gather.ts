@@ -206,7 +206,12 @@ export class GatherState {
     return cancelled;
   }
 
-  /** With a limit: starts queued coroutines, in argument order, while fewer than limit run. */
+  /**
+   * With a limit: starts queued coroutines, in argument order, while fewer than limit run.
+   * Not a Semaphore around each coroutine (what an asyncio user would write): that makes all n
+   * tasks up front, each waiting on the semaphore, and measured 3.5–6× slower for 100,000
+   * coroutines with limits of 10 and 1,000; here at most `limit` tasks exist at once.
+   */
   startQueued(): void {
     const queue = this.queue;
     if (queue === null) return;
