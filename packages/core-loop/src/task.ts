@@ -31,10 +31,11 @@ export class Task<T = unknown> extends Future<T> {
   declare readonly _cancelled: false;
   /** @internal */
   readonly _coro: Coroutine<T>;
-  /** @internal Null until asked for: the default name is made from `_number` on demand. */
-  _name: string | null;
-  /** @internal The task's number, for its default name `Task-<n>`. */
-  readonly _number: number;
+  /**
+   * @internal The name, or for an unnamed task its number: the default name `Task-<n>` is
+   * made on demand (one field for both: 8 B less per task, issue 24).
+   */
+  _name: string | number;
   /** @internal The future the coroutine waits on. */
   _futWaiter: Future<unknown> | null = null;
   /** @internal A cancel() arrived while no future was there to cancel (a bit of `_flags`). */
@@ -62,8 +63,7 @@ export class Task<T = unknown> extends Future<T> {
     this._coro = coro;
     const name = options?.name;
     // As in asyncio, only unnamed tasks take a number.
-    this._number = name === undefined ? ++registry.taskCounter : 0;
-    this._name = name === undefined ? null : String(name);
+    this._name = name === undefined ? ++registry.taskCounter : String(name);
     const loop = this._loop;
     loop._schedule(this);
     loop._registerTask(this as Task<unknown>);
@@ -71,7 +71,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The task's name. */
   getName(): string {
-    if (this._name === null) this._name = `Task-${this._number}`;
+    if (typeof this._name === 'number') this._name = `Task-${this._name}`;
     return this._name;
   }
 
