@@ -26,6 +26,11 @@ function sourceAliases(): Alias[] {
       find: /^@asyncio-ts\/core-loop\/internal$/,
       replacement: join(packagesDir, 'core-loop/src/internal.ts'),
     },
+    // The private test helpers' subpath modules (`@asyncio-ts/test-support/full`).
+    {
+      find: /^@asyncio-ts\/test-support\/(.+)$/,
+      replacement: join(packagesDir, 'test-support/src/$1.ts'),
+    },
   ];
   const entries: Alias[] = names.map((name) => ({
     find: new RegExp(`^@asyncio-ts/${name}$`),

@@ -15,6 +15,18 @@ export interface EnsureFutureOptions {
 /**
  * asyncio.ensure_future: a Future or Task is returned as is; a coroutine (or any other
  * awaitable) is wrapped in a Task on the loop; a native promise is adopted in host mode.
+ *
+ * @example
+ * ```ts
+ * import { ensureFuture, run } from '@asyncio-ts/core-loop';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const task = ensureFuture(sleep(1, 'late')); // a Task, started now
+ *   task.addDoneCallback((t) => console.log(t.result()));
+ *   yield* task;
+ * });
+ * ```
  */
 export function ensureFuture<T>(
   awaitable: Awaitable<T> | PromiseLike<T>,

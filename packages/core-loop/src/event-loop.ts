@@ -1,5 +1,5 @@
 import { blockFor } from './blocking-wait.js';
-import { checkCallback, checkTime } from './checks.js';
+import { checkCallback, checkSeconds } from './checks.js';
 import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
 import { RuntimeError } from './errors.js';
@@ -144,7 +144,7 @@ export class EventLoop {
   /** Schedules `callback(...args)` to run `delay` seconds from now (negative means now). */
   callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle;
   callLater(delay: number, callback: AnyCallback): TimerHandle {
-    checkTime(delay, 'delay');
+    checkSeconds(delay, 'callLater() delay');
     checkCallback(callback, 'callLater');
     // biome-ignore lint/complexity/noArguments: no array for 0 or 1 argument (see callSoon)
     const argc = arguments.length - 2;
@@ -157,7 +157,7 @@ export class EventLoop {
   /** Schedules `callback(...args)` at the absolute time `when` of the loop's clock. */
   callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle;
   callAt(when: number, callback: AnyCallback): TimerHandle {
-    checkTime(when, 'when');
+    checkSeconds(when, 'callAt() when');
     checkCallback(callback, 'callAt');
     // biome-ignore lint/complexity/noArguments: no array for 0 or 1 argument (see callSoon)
     const argc = arguments.length - 2;
@@ -585,7 +585,7 @@ export class EventLoop {
   }
 }
 
-/** @internal What host mode plugs into a loop while it runs on the host. */
+/** What host mode plugs into a loop while it runs on the host (through `/internal`). */
 export interface HostBridge {
   /** Something was scheduled: a waiting host driver must run the loop again. */
   wake(): void;

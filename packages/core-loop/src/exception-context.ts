@@ -23,19 +23,6 @@ export interface ExceptionContext {
 /** asyncio's exception handler signature: `handler(loop, context)`. */
 export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
 
-/** A context value as asyncio's default handler logs it: repr(), plain objects key by key. */
-function reprContextValue(value: unknown): string {
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype
-  ) {
-    const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${k}: ${repr(v)}`).join(', ')}}`;
-  }
-  return repr(value);
-}
-
 /**
  * The text asyncio's default exception handler logs: the message, each other context value
  * (sorted by key), then the exception's stack.
@@ -44,7 +31,7 @@ export function formatExceptionContext(context: ExceptionContext): string {
   const lines = [context.message || 'Unhandled exception in event loop'];
   for (const key of Object.keys(context).sort()) {
     if (key === 'message' || key === 'exception') continue;
-    lines.push(`${key}: ${reprContextValue(context[key])}`);
+    lines.push(`${key}: ${repr(context[key])}`);
   }
   const exception = context.exception;
   if (exception !== undefined) {

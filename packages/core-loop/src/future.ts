@@ -7,7 +7,7 @@ import {
 } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { BLOCKING, defineFlag, LOG_TRACEBACK, SENDS_RESULT } from './flags.js';
-import { repr } from './repr.js';
+import { boundedRepr, repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
 import type { Yielded } from './types.js';
@@ -230,9 +230,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }).then(onFulfilled, onRejected);
   }
 
-  /** asyncio's repr: `<Future pending>`, `<Future finished result=1>`, `<Future cancelled>`. */
+  /**
+   * asyncio's repr: `<Future pending>`, `<Future pending cb=[done()]>`,
+   * `<Future finished result=1>`, `<Future finished exception=RuntimeError()>`, `<Future cancelled>`.
+   */
   toString(): string {
-    return `<${this.constructor.name} ${this.describeState()}>`;
+    return boundedRepr(this, () => {
+      const callbacks = this._describeCallbacks();
+      const text = `<${this.constructor.name} ${this.describeState()}`;
+      return callbacks === '' ? `${text}>` : `${text} ${callbacks}>`;
+    });
   }
 
   /** @internal The state part of the repr. */
@@ -247,6 +254,23 @@ export class Future<T = unknown> implements PromiseLike<T> {
       default:
         return 'pending';
     }
+  }
+
+  /**
+   * @internal The pending callbacks as asyncio's repr shows them, or '' when there are none:
+   * `cb=[first()]`, `cb=[first(), second()]`, `cb=[first(), <2 more>, last()]`. A task parked
+   * on the future shows as `Task.task_wakeup()`, as in CPython.
+   */
+  _describeCallbacks(): string {
+    const entries = this._entries();
+    const n = entries.length;
+    if (n === 0) return '';
+    const show = (entry: CallbackEntry): string =>
+      typeof entry === 'function' ? `${entry.name || 'anonymous'}()` : 'Task.task_wakeup()';
+    const first = show(entries[0] as CallbackEntry);
+    if (n === 1) return `cb=[${first}]`;
+    const last = show(entries[n - 1] as CallbackEntry);
+    return n === 2 ? `cb=[${first}, ${last}]` : `cb=[${first}, <${n - 2} more>, ${last}]`;
   }
 
   /** @internal The CancelledError to throw for a cancelled future (asyncio's helper). */
@@ -292,12 +316,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return more === null ? [first] : [first, ...more];
   }
 
+  /** @internal */
   private _addEntry(entry: CallbackEntry): void {
     if (this._firstCallback === null) this._firstCallback = entry;
     else if (this._moreCallbacks === null) this._moreCallbacks = [entry];
     else this._moreCallbacks.push(entry);
   }
 
+  /** @internal */
   private _scheduleEntry(entry: CallbackEntry): void {
     if (typeof entry === 'function')
       this._loop._scheduleDoneCallback(entry, this as Future<unknown>);

@@ -1,6 +1,5 @@
 import { KeyboardInterrupt } from './errors.js';
 import type { EventLoop } from './event-loop.js';
-import type { Runnable } from './ready-queue.js';
 import { formatCallback } from './repr.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: callbacks take whatever arguments they were scheduled with
@@ -10,7 +9,8 @@ type AnyCallback = (...args: any[]) => unknown;
  * asyncio.Handle: a callback scheduled on a loop with `callSoon`. `cancel()` keeps it from
  * running; an exception it throws goes to the loop's exception handler.
  */
-export class Handle implements Runnable {
+// A Runnable of the ready queue (structurally: `_cancelled`, `_run`).
+export class Handle {
   /** @internal */
   _cancelled = false;
   /** @internal */

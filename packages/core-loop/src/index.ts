@@ -1,4 +1,6 @@
+export { awaitPromise } from './await-promise.js';
 export { type Clock, defaultClock, MonotonicClock } from './clock.js';
+export { type CreateTaskOptions, createTask } from './create-task.js';
 export { type EnsureFutureOptions, ensureFuture } from './ensure-future.js';
 export {
   CancelledError,

@@ -7,17 +7,21 @@
 import { CancelledError, loopCancelledError, type RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
+import type { TimerHandle } from './handle.js';
 import { NOT_HANDLED, type ReentryHooks } from './reentry.js';
 import { registry } from './registry.js';
 import { RunFrame } from './run-frame.js';
 import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
+export { checkSeconds, checkSecondsOrNull } from './checks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
+export { boundedRepr, formatCallback, repr } from './repr.js';
 export { RunFrame } from './run-frame.js';
 export { cancelAllTasks } from './runner.js';
+export { releaseWaiter } from './waiters.js';
 export {
   addWakeSource,
   beginOutsideWork,
@@ -172,4 +176,12 @@ export function cancelledResultOf(future: Future<unknown>): CancelledError {
 export function blockOn<T>(future: Future<T>): Future<T> {
   future._asyncioFutureBlocking = true;
   return future;
+}
+
+/**
+ * The timers in `loop`'s heap, in heap order (cancelled ones stay until the loop drops them):
+ * for tests and diagnostics that check no timer is left behind.
+ */
+export function scheduledTimers(loop: EventLoop): readonly TimerHandle[] {
+  return [...loop._timers.items];
 }

@@ -36,6 +36,17 @@ function mainFailed(error: unknown): void {
  * waits for timers. Refuses to run inside a running loop unless nest-patch is applied.
  * When main fails, its error is the one thrown; a failure of the shutdown that follows goes
  * to the loop's exception handler.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * const results = run(function* () {
+ *   return yield* gather(sleep(1, 'a'), sleep(2, 'b')); // both sleep at once
+ * }); // ['a', 'b'] after 2 s
+ * ```
  */
 export function run<T>(main: CoroutineSource<T>, options?: RunOptions): T {
   const running = registry.running;
@@ -59,6 +70,17 @@ export function run<T>(main: CoroutineSource<T>, options?: RunOptions): T {
  * Ctrl-C (SIGINT) cancels the main task; the promise then rejects with KeyboardInterrupt,
  * and if nothing catches that, the process exits with status 130, as Python does.
  * Inside a running loop it asks the re-entry hooks (nest-patch) like `run()`.
+ *
+ * @example
+ * ```ts
+ * import { awaitPromise, runAsync } from '@asyncio-ts/core-loop';
+ * import { waitFor } from '@asyncio-ts/timers';
+ *
+ * const status = await runAsync(function* () {
+ *   const response = yield* waitFor(awaitPromise(fetch('http://127.0.0.1:8080/')), 10);
+ *   return response.status;
+ * });
+ * ```
  */
 export async function runAsync<T>(main: CoroutineSource<T>, options?: RunOptions): Promise<T> {
   const running = registry.running;

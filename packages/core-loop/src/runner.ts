@@ -36,6 +36,16 @@ type SignalProcess = {
 /**
  * asyncio.Runner: one loop for several `run()` calls in the same context; `close()` cancels
  * what is left and closes the loop. Usable with `using runner = new Runner()`.
+ *
+ * @example
+ * ```ts
+ * import { Runner } from '@asyncio-ts/core-loop';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * using runner = new Runner(); // closed at the end of the block
+ * runner.run(sleep(1));
+ * runner.run(sleep(1)); // the same loop: runner.getLoop().time() has moved on by 2 s
+ * ```
  */
 export class Runner {
   private state: RunnerState = 'created';

@@ -5,7 +5,7 @@ import { defineFlag, EXECUTING, MUST_CANCEL } from './flags.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
 import { isCoroutine, isThenable } from './predicates.js';
 import { registry } from './registry.js';
-import { repr } from './repr.js';
+import { boundedRepr, repr } from './repr.js';
 import type { Coroutine } from './types.js';
 
 /** Options for `createTask` / `new Task`. */
@@ -112,33 +112,39 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /**
-   * asyncio's repr, in its order (state, name, wait_for, outcome):
-   * `<Task pending name='Task-1' wait_for=<Future pending>>`, `<Task finished name='Task-1' result=3>`.
+   * asyncio's repr, in its order (state, name, wait_for, outcome, callbacks):
+   * `<Task pending name='Task-1' wait_for=<Future pending cb=[Task.task_wakeup()]>>`,
+   * `<Task finished name='Task-1' result=3>`. An await cycle prints `wait_for=...`.
    */
   override toString(): string {
-    const state = this._state;
-    let text =
-      state === PENDING
-        ? this._numCancelsRequested > 0
-          ? '<Task cancelling'
-          : '<Task pending'
-        : state === CANCELLED
-          ? '<Task cancelled'
-          : '<Task finished';
-    text += ` name=${repr(this.getName())}`;
-    if (this._futWaiter !== null) text += ` wait_for=${this._futWaiter}`;
-    if (state === RESOLVED) text += ` result=${repr(this._result)}`;
-    else if (state === FAILED) text += ` exception=${repr(this._exception)}`;
-    return `${text}>`;
+    return boundedRepr(this, () => {
+      const state = this._state;
+      let text =
+        state === PENDING
+          ? this._numCancelsRequested > 0
+            ? '<Task cancelling'
+            : '<Task pending'
+          : state === CANCELLED
+            ? '<Task cancelled'
+            : '<Task finished';
+      text += ` name=${repr(this.getName())}`;
+      if (this._futWaiter !== null) text += ` wait_for=${repr(this._futWaiter)}`;
+      if (state === RESOLVED) text += ` result=${repr(this._result)}`;
+      else if (state === FAILED) text += ` exception=${repr(this._exception)}`;
+      const callbacks = this._describeCallbacks();
+      return callbacks === '' ? `${text}>` : `${text} ${callbacks}>`;
+    });
   }
 
   /** Tasks are finished by their coroutine only (asyncio raises the same RuntimeError). */
-  override setResult(_value: T): void {
+  override setResult(value: T): void {
+    void value;
     throw new RuntimeError('Task does not support set_result operation');
   }
 
   /** Tasks are finished by their coroutine only (asyncio raises the same RuntimeError). */
-  override setException(_exception: unknown): void {
+  override setException(exception: unknown): void {
+    void exception;
     throw new RuntimeError('Task does not support set_exception operation');
   }
 

@@ -46,7 +46,7 @@ describe('debug mode', () => {
     );
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatch(
-      /^Executing <Task pending name='Task-\d+' wait_for=<Future pending>> took 2\.000 seconds$/,
+      /^Executing <Task pending name='Task-\d+' wait_for=<Future pending cb=\[Task\.task_wakeup\(\)\]> cb=\[stopLoopOf\(\)\]> took 2\.000 seconds$/,
     );
   });
 

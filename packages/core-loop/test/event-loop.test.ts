@@ -138,13 +138,13 @@ describe('timers', () => {
     const { loop } = jumpLoop();
     const e1 = thrown(() => loop.callLater(Number.NaN, () => {}));
     expect(e1).toBeInstanceOf(TypeError);
-    expect(e1.message).toBe('delay must be a number of seconds, got NaN');
+    expect(e1.message).toBe('callLater() delay must be a number of seconds, got NaN');
     const e2 = thrown(() => loop.callLater('1' as never, () => {}));
     expect(e2).toBeInstanceOf(TypeError);
-    expect(e2.message).toBe("delay must be a number of seconds, got '1'");
+    expect(e2.message).toBe("callLater() delay must be a number of seconds, got '1'");
     const e3 = thrown(() => loop.callAt(null as never, () => {}));
     expect(e3).toBeInstanceOf(TypeError);
-    expect(e3.message).toBe('when must be a number of seconds, got null');
+    expect(e3.message).toBe('callAt() when must be a number of seconds, got null');
     loop.close();
   });
 
@@ -341,7 +341,7 @@ describe('runUntilComplete', () => {
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.message).toBe(
-      "Event loop would block forever: runUntilComplete() waits on <Task pending name='stuck' wait_for=<Future pending>>, but no callback is ready, no timer is scheduled and nothing outside the loop can wake it (deadlock)",
+      "Event loop would block forever: runUntilComplete() waits on <Task pending name='stuck' wait_for=<Future pending cb=[Task.task_wakeup()]> cb=[stopLoopOf()]>, but no callback is ready, no timer is scheduled and nothing outside the loop can wake it (deadlock)",
     );
     task.cancel();
     loop.runUntilComplete(

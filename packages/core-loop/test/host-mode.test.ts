@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  awaitPromise,
   CancelledError,
-  type Clock,
   type Coroutine,
   EventLoop,
   type Future,
@@ -16,39 +16,7 @@ import {
   runAsync,
 } from '../src/index.js';
 import { coreBundle, runScript } from './child-process.js';
-
-class JumpClock implements Clock {
-  t = 0;
-  now(): number {
-    return this.t;
-  }
-  idleUntil(deadline: number): number {
-    if (deadline > this.t) this.t = deadline;
-    return 0;
-  }
-}
-
-function* sleep(delay: number): Coroutine<void> {
-  if (delay <= 0) {
-    yield;
-    return;
-  }
-  const loop = getRunningLoop();
-  const future = loop.createFuture<void>();
-  const timer = loop.callLater(delay, () => {
-    if (!future.done()) future.setResult(undefined);
-  });
-  try {
-    yield* future;
-  } finally {
-    timer.cancel();
-  }
-}
-
-/** A coroutine that awaits a native promise (host mode only). */
-function* awaitPromise<T>(promise: PromiseLike<T>): Coroutine<T> {
-  return (yield promise) as T;
-}
+import { JumpClock, sleep } from './support.js';
 
 function delayed<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(() => resolve(value), ms));

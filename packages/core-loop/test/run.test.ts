@@ -223,7 +223,7 @@ describe('run()', () => {
     );
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.message).toMatch(
-      /^Event loop would block forever: runUntilComplete\(\) waits on <Task pending name='Task-\d+' wait_for=<Future pending>>/,
+      /^Event loop would block forever: runUntilComplete\(\) waits on <Task pending name='Task-\d+' wait_for=<Future pending cb=\[Task\.task_wakeup\(\)\]> cb=\[stopLoopOf\(\)\]>/,
     );
     expect(registry.current).toBe(null);
   });

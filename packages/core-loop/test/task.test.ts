@@ -129,7 +129,9 @@ describe('Task basics', () => {
     expect(String(waiting)).toBe("<Task pending name='w'>");
     loop.stop();
     loop.runForever();
-    expect(String(waiting)).toBe("<Task pending name='w' wait_for=<Future pending>>");
+    expect(String(waiting)).toBe(
+      "<Task pending name='w' wait_for=<Future pending cb=[Task.task_wakeup()]>>",
+    );
     fut.setResult(1);
     loop.runUntilComplete(waiting);
     expect(String(waiting)).toBe("<Task finished name='w' result=3>");
@@ -172,7 +174,7 @@ describe('Task basics', () => {
     expect(e1.message).toBe("a coroutine was expected, got 'x'");
     const e2 = thrown(() => loop.createTask(function* () {} as never));
     expect(e2).toBeInstanceOf(TypeError);
-    expect(e2.message).toBe('a coroutine was expected, got <function anonymous>');
+    expect(e2.message).toBe('a coroutine was expected, got <function* anonymous>');
     loop.close();
   });
 });
@@ -199,7 +201,7 @@ describe('what a coroutine may yield', () => {
     );
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
-    expect(error.message).toBe('Task got bad yield: <object>');
+    expect(error.message).toBe("Task got bad yield: {some: 'object'}");
     loop.close();
   });
 
@@ -215,7 +217,7 @@ describe('what a coroutine may yield', () => {
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.message).toBe(
-      "yield was used instead of yield* in task <Task pending name='nostar'> with <Future pending>",
+      "yield was used instead of yield* in task <Task pending name='nostar' cb=[stopLoopOf()]> with <Future pending>",
     );
     loop.close();
   });
@@ -231,7 +233,7 @@ describe('what a coroutine may yield', () => {
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.message).toBe(
-      "yield was used instead of yield* for generator in task <Task pending name='gen'> with <generator object>",
+      "yield was used instead of yield* for generator in task <Task pending name='gen' cb=[stopLoopOf()]> with <generator object>",
     );
     loop.close();
   });
@@ -248,7 +250,9 @@ describe('what a coroutine may yield', () => {
     self.task = task;
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
-    expect(error.message).toBe("Task cannot await on itself: <Task pending name='me'>");
+    expect(error.message).toBe(
+      "Task cannot await on itself: <Task pending name='me' cb=[stopLoopOf()]>",
+    );
     loop.close();
   });
 
@@ -265,7 +269,7 @@ describe('what a coroutine may yield', () => {
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.message).toBe(
-      "Task <Task pending name='x'> got Future <Future pending> attached to a different loop",
+      "Task <Task pending name='x' cb=[stopLoopOf()]> got Future <Future pending> attached to a different loop",
     );
     loop.close();
     other.close();
@@ -282,7 +286,7 @@ describe('what a coroutine may yield', () => {
     const error = thrown(() => loop.runUntilComplete(task));
     expect(error).toBeInstanceOf(RuntimeError);
     expect(error.message).toBe(
-      "Task <Task pending name='p'> yielded a Promise in a blocking run, where it can never settle (the thread is blocked): use runAsync() to await native promises",
+      "Task <Task pending name='p' cb=[stopLoopOf()]> yielded a Promise in a blocking run, where it can never settle (the thread is blocked): use runAsync() to await native promises",
     );
     loop.close();
   });
@@ -421,7 +425,7 @@ describe('cancellation', () => {
     });
     expect(out).toEqual([
       'cancel -> true, cancelling 1/1',
-      "<Task cancelling name='outer' wait_for=<Task cancelling name='inner' wait_for=<Future cancelled>>>",
+      "<Task cancelling name='outer' wait_for=<Task cancelling name='inner' wait_for=<Future cancelled> cb=[Task.task_wakeup()]>>",
       'inner ignores the cancel',
       'outer got inner done',
     ]);

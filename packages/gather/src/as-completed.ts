@@ -22,6 +22,19 @@ export interface AsCompletedOptions {
  * `yield*` of the k-th gives the k-th result to arrive (or throws its exception, or a
  * TimeoutError once `timeout` has passed). Coroutines are wrapped in Tasks on the first
  * `next()`, in argument order (asyncio uses set order).
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { asCompleted } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   for (const next of asCompleted([sleep(3, 'slow'), sleep(1, 'fast')])) {
+ *     console.log(yield* next); // 'fast' at t=1, then 'slow' at t=3
+ *   }
+ * });
+ * ```
  */
 export function asCompleted<A extends GatherArgument>(
   aws: Iterable<A>,

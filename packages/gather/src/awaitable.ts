@@ -10,42 +10,25 @@ import {
   isFuture,
   RuntimeError,
 } from '@asyncio-ts/core-loop';
-import { asCoroutine, isAwaitableObject, isThenable } from '@asyncio-ts/core-loop/internal';
+import { asCoroutine, isAwaitableObject, isThenable, repr } from '@asyncio-ts/core-loop/internal';
 
 /** What `yield*` on an awaitable of type `A` evaluates to (the `T` of Awaitable<T>). */
 export type AwaitedOf<A> =
   A extends Awaitable<infer T> ? T : A extends PromiseLike<infer T> ? T : never;
 
-/** Python-flavoured short description of a value for error messages. */
+/**
+ * A value in an error message: core-loop's `repr`, plus a hint when it is a generator
+ * function passed where the coroutine it makes was meant.
+ */
 export function describe(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return `'${value}'`;
-    case 'function': {
-      const name = value.name || 'anonymous';
-      const isGeneratorFunction =
-        (value as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'GeneratorFunction';
-      return isGeneratorFunction
-        ? `<function* ${name}> (a generator function: call it to get a coroutine, ${name}())`
-        : `<function ${name}>`;
-    }
-    case 'object': {
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return `an array of length ${value.length}`;
-      const own = (value as { toString?: () => string }).toString;
-      if (typeof own === 'function' && own !== Object.prototype.toString) {
-        try {
-          return String(own.call(value));
-        } catch {
-          // a throwing toString: fall back to the constructor's name below
-        }
-      }
-      const ctor = (value as object).constructor?.name;
-      return ctor === undefined || ctor === 'Object' ? 'a plain object' : `<${ctor} object>`;
-    }
-    default:
-      return String(value);
+  const shown = repr(value);
+  if (
+    typeof value === 'function' &&
+    (value as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'GeneratorFunction'
+  ) {
+    return `${shown} (a generator function: call it to get a coroutine, ${value.name || 'anonymous'}())`;
   }
+  return shown;
 }
 
 /** The TypeError for an argument that cannot be awaited. */

@@ -17,6 +17,7 @@ import {
   isAwaitableObject,
   loopCancelledError,
   makeCancelledError,
+  repr,
 } from '@asyncio-ts/core-loop/internal';
 import { type AwaitedOf, loopFor, toFuture } from './awaitable.js';
 
@@ -50,19 +51,19 @@ export type GatherArgument = Awaitable<unknown> | PromiseLike<unknown>;
  * marking itself cancelled at once; the gather then ends with a CancelledError.
  */
 export class GatheringFuture<T> extends Future<T> {
-  /** @internal */
-  readonly _gather: GatherState | null;
+  /** The gather's bookkeeping: a true private field, so no sibling can reach it. */
+  readonly #gather: GatherState | null;
 
   /** @internal Made by gather(). */
   constructor(loop: EventLoop, state: GatherState | null) {
     super({ loop });
-    this._gather = state;
+    this.#gather = state;
   }
 
   /** Cancels the children; true if any was cancelled (asyncio's `_GatheringFuture.cancel`). */
   override cancel(msg?: string): boolean {
     if (this.done()) return false;
-    const state = this._gather;
+    const state = this.#gather;
     if (state === null) return false;
     const cancelled = state.cancelChildren(msg);
     // As in asyncio (bpo-32684): once a child was cancelled, the gather ends cancelled
@@ -247,24 +248,82 @@ function* finishedCoroutine(): Coroutine<undefined> {
 const DONE_CORO: Coroutine<unknown> = finishedCoroutine();
 
 /**
- * asyncio.gather: a Future of the results of `aws` in argument order. Coroutines are wrapped
- * in Tasks; the same awaitable twice runs once. The first failure (or cancelled child) fails
- * the gather while the others keep running; cancelling the gather cancels the children.
- * The array form takes `{ returnExceptions, limit }`.
+ * asyncio.gather with no argument: a Future already done with `[]`.
  */
 export function gather(): GatheringFuture<[]>;
+/**
+ * asyncio.gather, array form with `returnExceptions: true`: every awaitable of `aws` runs to
+ * its end, and each place of the result holds its value or what it failed with (a
+ * CancelledError for a cancelled one); `limit` starts at most that many coroutines at once.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   function* fails() {
+ *     yield* sleep(1);
+ *     throw new Error('boom');
+ *   }
+ *   const [a, b] = yield* gather([sleep(2, 'a'), fails()], { returnExceptions: true });
+ *   console.log(a, b); // 'a' Error: boom
+ * });
+ * ```
+ */
 export function gather<const A extends readonly GatherArgument[]>(
   aws: A,
   options: GatherOptions & { returnExceptions: true },
 ): GatheringFuture<GatherResultsOrErrors<A>>;
+/**
+ * asyncio.gather, array form: a Future of the results of `aws` in argument order, typed
+ * place by place. The first failure fails the gather (the others keep running); `limit`
+ * (beyond asyncio) starts at most that many coroutines at once, in argument order.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const delays = [3, 1, 2];
+ *   const results = yield* gather(delays.map((d) => sleep(d, d)), { limit: 2 });
+ *   console.log(results); // [3, 1, 2], at t=3
+ * });
+ * ```
+ */
 export function gather<const A extends readonly GatherArgument[]>(
   aws: A,
   options?: GatherOptions & { returnExceptions?: false },
 ): GatheringFuture<GatherResults<A>>;
+/**
+ * asyncio.gather, array form with options known only at run time: the results, or (with
+ * `returnExceptions`) the results and failures, in argument order.
+ */
 export function gather<const A extends readonly GatherArgument[]>(
   aws: A,
   options: GatherOptions,
 ): GatheringFuture<GatherResults<A> | GatherResultsOrErrors<A>>;
+/**
+ * asyncio.gather: a Future of the results of the awaitables in argument order, typed place
+ * by place (`gather(a, b)` gives `[A, B]`). Coroutines are wrapped in Tasks; the same
+ * awaitable twice runs once. The first failure (or cancelled child) fails the gather while
+ * the others keep running; cancelling the gather cancels the children.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { gather } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const [n, s] = yield* gather(sleep(1, 1), sleep(2, 'two')); // [number, string]
+ *   console.log(n, s); // 1 two, at t=2 (not 3: they run concurrently)
+ * });
+ * ```
+ */
 export function gather<A extends GatherArgument[]>(...aws: A): GatheringFuture<GatherResults<A>>;
 export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   if (args.length > 0 && Array.isArray(args[0])) {
@@ -288,21 +347,21 @@ function readOptions(options: unknown): { returnExceptions: boolean; limit: numb
     isCoroutine(options)
   ) {
     throw new TypeError(
-      `gather(aws, options): options must be an object like { returnExceptions, limit }, got ${String(options)}`,
+      `gather(aws, options): options must be an object like { returnExceptions, limit }, got ${repr(options)}`,
     );
   }
   const { returnExceptions, limit } = options as GatherOptions;
   if (returnExceptions !== undefined && typeof returnExceptions !== 'boolean') {
     throw new TypeError(
-      `gather(): returnExceptions must be a boolean, got ${typeof returnExceptions}`,
+      `gather(): returnExceptions must be a boolean, got ${repr(returnExceptions)}`,
     );
   }
   if (limit !== undefined) {
     if (typeof limit !== 'number') {
-      throw new TypeError(`gather(): limit must be a positive integer, got ${typeof limit}`);
+      throw new TypeError(`gather(): limit must be a positive integer, got ${repr(limit)}`);
     }
     if (!Number.isInteger(limit) || limit < 1) {
-      throw new RangeError(`gather(): limit must be a positive integer, got ${limit}`);
+      throw new RangeError(`gather(): limit must be a positive integer, got ${repr(limit)}`);
     }
   }
   return {

@@ -8,6 +8,22 @@ const whereShield = (): string => 'shield() argument';
 /**
  * asyncio.shield: a Future that follows `aw` (a coroutine is wrapped in a Task). Cancelling
  * it — or the task awaiting it — leaves `aw` running; if `aw` itself is cancelled, so is it.
+ *
+ * @example
+ * ```ts
+ * import { createTask, run } from '@asyncio-ts/core-loop';
+ * import { shield } from '@asyncio-ts/gather';
+ * import { sleep, waitFor } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const save = createTask(sleep(2, 'saved'));
+ *   try {
+ *     yield* waitFor(shield(save), 1); // times out at t=1: only the shield is cancelled
+ *   } catch {
+ *     console.log(yield* save); // 'saved', at t=2
+ *   }
+ * });
+ * ```
  */
 export function shield<A extends GatherArgument>(aw: A): Future<AwaitedOf<A>> {
   const loop = loopFor(aw, getEventLoop);

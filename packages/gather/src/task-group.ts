@@ -181,6 +181,22 @@ function isBaseError(error: unknown): boolean {
  * asyncio.TaskGroup as a coroutine: `yield* taskGroup(function* (tg) { tg.createTask(...) })`.
  * Returns the body's result once every task of the group is done; failures of the tasks
  * and of the body are thrown together as an ExceptionGroup.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { taskGroup } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const [a, b] = yield* taskGroup(function* (tg) {
+ *     const first = tg.createTask(sleep(1, 'a'));
+ *     const second = tg.createTask(sleep(2, 'b'), { name: 'second' });
+ *     return [first, second] as const;
+ *   }); // returns once both tasks are done
+ *   console.log(a.result(), b.result()); // a b
+ * });
+ * ```
  */
 export function* taskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
   if (typeof body !== 'function') {

@@ -8,6 +8,7 @@ import {
   isFuture,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
+import { checkSecondsOrNull, releaseWaiter } from '@asyncio-ts/core-loop/internal';
 import { describe, failed, otherLoop } from './awaitable.js';
 
 /** `wait()` returns when any future finishes (asyncio.FIRST_COMPLETED). */
@@ -30,12 +31,8 @@ export interface WaitOptions {
 
 /** Checks `timeout` (a number of seconds, null or undefined) and returns it or null. */
 export function checkTimeout(where: string, timeout: unknown): number | null {
-  if (timeout === undefined || timeout === null) return null;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout)) {
-    throw new TypeError(
-      `${where}: timeout must be a number of seconds or null, got ${describe(timeout)}`,
-    );
-  }
+  if (timeout === undefined) return null;
+  checkSecondsOrNull(timeout, `${where} timeout`);
   return timeout;
 }
 
@@ -59,6 +56,20 @@ export function checkIterable(fs: unknown, what: string): Iterable<unknown> {
  * asyncio.wait: waits for the futures in `fs` (Futures or Tasks, not coroutines) and returns
  * `[done, pending]`. On `timeout` it returns what is done so far: nothing is cancelled and
  * no TimeoutError is thrown.
+ *
+ * @example
+ * ```ts
+ * import { createTask, run } from '@asyncio-ts/core-loop';
+ * import { FIRST_COMPLETED, wait } from '@asyncio-ts/gather';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const tasks = [createTask(sleep(1, 'a')), createTask(sleep(5, 'b'))];
+ *   const [done, pending] = yield* wait(tasks, { returnWhen: FIRST_COMPLETED });
+ *   console.log(done.size, pending.size); // 1 1, at t=1
+ *   for (const task of pending) task.cancel();
+ * });
+ * ```
  */
 export function* wait<F extends Future<unknown>>(
   fs: Iterable<F>,
@@ -92,15 +103,14 @@ export function* wait<F extends Future<unknown>>(
     if (future.getLoop() !== loop) throw otherLoop(`wait(): element ${index}`, future, loop);
     index++;
   }
-  return yield* waitFor(futures, timeout, returnWhen, loop);
+  return yield* waitUntilDone(futures, timeout, returnWhen, loop);
 }
 
-function releaseWaiter(waiter: Future<void>): void {
-  if (!waiter.done()) waiter.setResult(undefined);
-}
-
-/** asyncio's `_wait`: one waiter future, one shared completion callback, one timer. */
-function* waitFor<F extends Future<unknown>>(
+/**
+ * asyncio's `_wait` (named apart from timers' public `waitFor`): one waiter future, one
+ * shared completion callback, one timer; returns `[done, pending]`.
+ */
+function* waitUntilDone<F extends Future<unknown>>(
   futures: Set<F>,
   timeout: number | null,
   returnWhen: ReturnWhen,

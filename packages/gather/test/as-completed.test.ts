@@ -16,15 +16,15 @@ describe('asCompleted', () => {
       }
     });
     expect(trace.lines).toEqual([
-      '0 a start',
-      '0 b start',
-      '0 c start',
-      '1 b done',
-      '1 got B',
-      '2 c done',
-      '2 got C',
-      '3 a done',
-      '3 got A',
+      't=0 a start',
+      't=0 b start',
+      't=0 c start',
+      't=1 b done',
+      't=1 got B',
+      't=2 c done',
+      't=2 got C',
+      't=3 a done',
+      't=3 got A',
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('asCompleted', () => {
       expect(trace.lines).toEqual([]);
       for (const next of iterator) yield* next;
     });
-    expect(trace.lines).toEqual(['1 a start', '2 a done']);
+    expect(trace.lines).toEqual(['t=1 a start', 't=2 a done']);
   });
 
   it('refuses a single future or coroutine, and non-awaitable elements', () => {

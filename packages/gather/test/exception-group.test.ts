@@ -18,7 +18,7 @@ describe('ExceptionGroup', () => {
     );
   });
 
-  it('says "1 sub-exception" for one', () => {
+  it('says "t=1 sub-exception" for one', () => {
     expect(new ExceptionGroup('m', [new Error('x')]).message).toBe('m (1 sub-exception)');
   });
 

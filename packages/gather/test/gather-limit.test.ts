@@ -23,14 +23,14 @@ describe('gather: limit', () => {
     });
     expect(results).toEqual(['A', 'B', 'C', 'D']);
     expect(trace.lines).toEqual([
-      '0 a start',
-      '0 b start',
-      '1 b done',
-      '1 c start',
-      '2 c done',
-      '2 d start',
-      '3 a done',
-      '3 d done',
+      't=0 a start',
+      't=0 b start',
+      't=1 b done',
+      't=1 c start',
+      't=2 c done',
+      't=2 d start',
+      't=3 a done',
+      't=3 d done',
     ]);
   });
 
@@ -42,12 +42,12 @@ describe('gather: limit', () => {
       });
     });
     expect(trace.lines).toEqual([
-      '0 a start',
-      '2 a done',
-      '2 b start',
-      '3 b done',
-      '3 c start',
-      '4 c done',
+      't=0 a start',
+      't=2 a done',
+      't=2 b start',
+      't=3 b done',
+      't=3 c start',
+      't=4 c done',
     ]);
   });
 
@@ -59,12 +59,12 @@ describe('gather: limit', () => {
     });
     expect(results).toEqual(['T', 'X', 'Y']);
     expect(trace.lines).toEqual([
-      '0 task start',
-      '0 x start',
-      '1 x done',
-      '1 y start',
-      '2 task done',
-      '2 y done',
+      't=0 task start',
+      't=0 x start',
+      't=1 x done',
+      't=1 y start',
+      't=2 task done',
+      't=2 y done',
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('gather: limit', () => {
       return yield* gather([job(trace, 'a', 1, 'A'), b, b], { limit: 1 });
     });
     expect(results).toEqual(['A', 'B', 'B']);
-    expect(trace.lines).toEqual(['0 a start', '1 a done', '1 b start', '2 b done']);
+    expect(trace.lines).toEqual(['t=0 a start', 't=1 a done', 't=1 b start', 't=2 b done']);
   });
 
   it('fails at once with the first failure; started children keep running, the rest never start', () => {
@@ -104,11 +104,11 @@ describe('gather: limit', () => {
       yield* sleep(5);
     });
     expect(trace.lines).toEqual([
-      '0 slow start',
-      '0 bad start',
-      '1 bad fails',
-      "1 gather raised Boom('x')",
-      '3 slow done',
+      't=0 slow start',
+      't=0 bad start',
+      't=1 bad fails',
+      "t=1 gather raised Boom('x')",
+      't=3 slow done',
     ]);
     // A never-started generator is closed without running its body (its finally never ran).
     expect(closed).toBe(false);
@@ -152,11 +152,11 @@ describe('gather: limit', () => {
       expect(pending[2]?.next()).toEqual({ done: true, value: undefined });
     });
     expect(trace.lines).toEqual([
-      '0 a start',
-      '0 b start',
-      "1 a CancelledError('halt')",
-      "1 b CancelledError('halt')",
-      "1 gather raised CancelledError('halt')",
+      't=0 a start',
+      't=0 b start',
+      "t=1 a CancelledError('halt')",
+      "t=1 b CancelledError('halt')",
+      "t=1 gather raised CancelledError('halt')",
     ]);
     expect(finalized).toEqual(['a', 'b']);
   });

@@ -52,9 +52,9 @@ describe('shield', () => {
       expect(yield* inner).toBe('I');
     });
     expect(trace.lines).toEqual([
-      '0 inner start',
-      "1 outer raised CancelledError('')",
-      '3 inner done',
+      't=0 inner start',
+      't=1 outer raised CancelledError()',
+      't=3 inner done',
     ]);
   });
 

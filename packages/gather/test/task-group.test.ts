@@ -1,5 +1,4 @@
 import {
-  type Awaitable,
   CancelledError,
   type Coroutine,
   currentTask,
@@ -9,7 +8,7 @@ import {
 } from '@asyncio-ts/core-loop';
 import { ExceptionGroup, TaskGroup, taskGroup } from '@asyncio-ts/gather';
 import { describe, expect, it } from 'vitest';
-import { describeError, loop, runVirtual, sleep, Trace } from './support.js';
+import { caught, describeError, loop, runVirtual, sleep, Trace } from './support.js';
 
 class MyError extends Error {
   override name = 'MyError';
@@ -24,15 +23,6 @@ function* crashAfter(delay: number, message = String(delay)): Coroutine<never> {
 function types(group: unknown): string[] {
   expect(group).toBeInstanceOf(ExceptionGroup);
   return [...new Set((group as ExceptionGroup).errors.map((e) => (e as Error).name))].sort();
-}
-
-function* caught<T>(coro: Awaitable<T>): Coroutine<unknown> {
-  try {
-    yield* coro;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('nothing was thrown');
 }
 
 describe('taskGroup', () => {
@@ -52,7 +42,7 @@ describe('taskGroup', () => {
       expect(t1.result()).toBe(42);
       expect(t2.result()).toBe(11);
     });
-    expect(trace.lines).toEqual(['0 body done', '0.2 group done']);
+    expect(trace.lines).toEqual(['t=0 body done', 't=0.2 group done']);
   });
 
   it('accepts tasks created while the body runs (test_taskgroup_02)', () => {
@@ -117,9 +107,9 @@ describe('taskGroup', () => {
       expect((currentTask() as Task<unknown>).cancelling()).toBe(0);
     });
     expect(trace.lines).toEqual([
-      "0.1 t2 CancelledError('')",
-      "0.1 body CancelledError('')",
-      "0.1 group raised ExceptionGroup('unhandled errors in a TaskGroup (1 sub-exception)')",
+      't=0.1 t2 CancelledError()',
+      't=0.1 body CancelledError()',
+      "t=0.1 group raised ExceptionGroup('unhandled errors in a TaskGroup (1 sub-exception)')",
     ]);
   });
 

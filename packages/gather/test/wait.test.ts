@@ -182,7 +182,7 @@ describe('wait', () => {
         new TypeError('wait(): every element of fs must be a Future or a Task, element 1 is 3'),
       );
       expect(yield* errorOf([fut], { timeout: 'soon' })).toEqual(
-        new TypeError("wait(): timeout must be a number of seconds or null, got 'soon'"),
+        new TypeError("wait() timeout must be a number of seconds or null, got 'soon'"),
       );
       const other = new EventLoop({ clock: new VirtualClock() });
       const error = yield* errorOf([other.createFuture()]);

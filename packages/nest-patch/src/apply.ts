@@ -30,6 +30,23 @@ function uninstallHooks(): void {
  * nest_asyncio.apply: afterwards `run()` and `loop.runUntilComplete()` / `runForever()` may
  * be called while a loop is running. Without `loop`, every loop is patched; with one, only
  * that loop (a nested `run()` then works when it is the running loop).
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { apply } from '@asyncio-ts/nest-patch';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * apply();
+ * run(function* () {
+ *   // A synchronous library call that runs its own event loop, inside a running one:
+ *   const inner = run(function* () {
+ *     yield* sleep(1);
+ *     return 'nested';
+ *   });
+ *   console.log(inner); // 'nested'
+ * });
+ * ```
  */
 export function apply(loop?: EventLoop): void {
   checkLoop(loop, 'apply');

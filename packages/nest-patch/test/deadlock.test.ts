@@ -45,7 +45,7 @@ describe('a nested run that only a suspended outer frame could finish', () => {
       return caught;
     });
     expect(message).toBe(
-      `Event loop would block forever: nested runUntilComplete() waits on <Future pending>, which only a suspended outer frame (task <Task pending name='outer'>) could finish${TAIL}`,
+      `Event loop would block forever: nested runUntilComplete() waits on <Future pending cb=[stopLoopOf()]>, which only a suspended outer frame (task <Task pending name='outer' cb=[stopLoopOf()]>) could finish${TAIL}`,
     );
   });
 
@@ -74,7 +74,7 @@ describe('a nested run that only a suspended outer frame could finish', () => {
       };
     });
     expect(outcome).toEqual({
-      message: `Event loop would block forever: nested runUntilComplete() waits on <Task pending name='${nested.task?.getName()}' wait_for=<Future pending>>, which only a suspended outer frame (task <Task pending name='outer'>) could finish${TAIL}`,
+      message: `Event loop would block forever: nested runUntilComplete() waits on <Task pending name='${nested.task?.getName()}' wait_for=<Future pending cb=[Task.task_wakeup()]> cb=[stopLoopOf()]>, which only a suspended outer frame (task <Task pending name='outer' cb=[stopLoopOf()]>) could finish${TAIL}`,
       innerCancelled: true,
       gateCancelled: true,
       current: 'outer',
@@ -93,7 +93,7 @@ describe('a nested run that only a suspended outer frame could finish', () => {
       return caught;
     });
     expect(message).toBe(
-      "Event loop would block forever: nested runUntilComplete() waits on <Task pending name='outer'>, which is suspended beneath this nested run (its step called it) and cannot finish before the nested run returns (deadlock)",
+      "Event loop would block forever: nested runUntilComplete() waits on <Task pending name='outer' cb=[stopLoopOf()]>, which is suspended beneath this nested run (its step called it) and cannot finish before the nested run returns (deadlock)",
     );
   });
 
@@ -112,7 +112,7 @@ describe('a nested run that only a suspended outer frame could finish', () => {
       return loop.runUntilComplete(seen);
     });
     expect(message).toBe(
-      `Event loop would block forever: nested runUntilComplete() waits on <Future pending>, which only a suspended outer frame (the caller, a plain callback; beneath it, task <Task pending name='outer'>) could finish${TAIL}`,
+      `Event loop would block forever: nested runUntilComplete() waits on <Future pending cb=[stopLoopOf()]>, which only a suspended outer frame (the caller, a plain callback; beneath it, task <Task pending name='outer' cb=[stopLoopOf()]>) could finish${TAIL}`,
     );
   });
 

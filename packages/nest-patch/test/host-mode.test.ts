@@ -35,7 +35,7 @@ describe('nested runs inside a host-mode run (runAsync)', () => {
     await runAsync(main(), { clock: new JumpClock() });
     expect(thrown).toBeInstanceOf(RuntimeError);
     expect((thrown as Error).message).toMatch(
-      /^Event loop would block forever: nested runUntilComplete\(\) waits on <Task pending name='Task-\d+' wait_for=<Future pending>>, which only a suspended outer frame \(task <Task pending name='Task-\d+'>\) could finish; .* \(the loop runs in host mode, but a nested run blocks the thread: native promises cannot settle before it returns\) \(deadlock\)$/,
+      /^Event loop would block forever: nested runUntilComplete\(\) waits on <Task pending name='Task-\d+' wait_for=<Future pending cb=\[Task\.task_wakeup\(\)\]> cb=\[stopLoopOf\(\)\]>, which only a suspended outer frame \(task <Task pending name='Task-\d+' cb=\[stopLoopOf\(\)\]>\) could finish; .* \(the loop runs in host mode, but a nested run blocks the thread: native promises cannot settle before it returns\) \(deadlock\)$/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from '@asyncio-ts/core-loop';
 import { perfCounter } from './perf-counter.js';
-import { checkSeconds, sleepSync } from './sleep-sync.js';
+import { checkSleepLength, sleepSync } from './sleep-sync.js';
 import type { Job, JobSpan, SequentialJob, Timeline } from './timeline.js';
 
 /** Options of `runSequential()` and `compare()`. */
@@ -20,7 +20,7 @@ function checkJob(job: Job | SequentialJob): void {
       throw new TypeError(`job ${job.name}: run must be a function, received ${typeof job.run}`);
     }
   } else {
-    checkSeconds(job.seconds, `job ${job.name}`);
+    checkSleepLength(job.seconds, `job ${job.name} seconds`);
   }
 }
 

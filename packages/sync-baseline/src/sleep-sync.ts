@@ -1,5 +1,5 @@
 import type { Clock } from '@asyncio-ts/core-loop';
-import { blockFor } from '@asyncio-ts/core-loop/internal';
+import { blockFor, checkSeconds } from '@asyncio-ts/core-loop/internal';
 
 /** Options of `sleepSync()`. */
 export interface SleepSyncOptions {
@@ -10,21 +10,13 @@ export interface SleepSyncOptions {
   readonly clock?: Clock;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `string (${JSON.stringify(value)})`;
-  return typeof value;
-}
-
 /**
- * Checks a sleep length as `time.sleep` does: a number, not NaN, finite, not negative.
- * `caller` names the function in the TypeError.
+ * Checks a sleep length as `time.sleep` does: a number of seconds (core-loop's one
+ * validator: same wording as the loop and the timers), finite, not negative. `what` names
+ * the argument in the error.
  */
-export function checkSeconds(seconds: unknown, caller: string): number {
-  if (typeof seconds !== 'number' || Number.isNaN(seconds)) {
-    throw new TypeError(`${caller} expects a number of seconds, received ${describe(seconds)}`);
-  }
+export function checkSleepLength(seconds: unknown, what: string): number {
+  checkSeconds(seconds, what);
   if (seconds < 0) throw new RangeError('sleep length must be non-negative');
   if (seconds === Number.POSITIVE_INFINITY) throw new RangeError('sleep length must be finite');
   return seconds;
@@ -37,9 +29,19 @@ const ADVICE =
 /**
  * Python's `time.sleep(seconds)`: blocks the calling thread, without burning CPU, and with it
  * every task of a loop running on this thread. With `{ clock }` it sleeps on that clock.
+ *
+ * @example
+ * ```ts
+ * import { sleepSync } from '@asyncio-ts/sync-baseline';
+ * import { VirtualClock } from '@asyncio-ts/timers';
+ *
+ * sleepSync(0.5); // blocks the thread for half a second, like time.sleep(0.5)
+ * const clock = new VirtualClock();
+ * sleepSync(60, { clock }); // instant: clock.now() is now 60
+ * ```
  */
 export function sleepSync(seconds: number, options: SleepSyncOptions = {}): void {
-  checkSeconds(seconds, 'sleepSync()');
+  checkSleepLength(seconds, 'sleepSync() seconds');
   const { clock } = options;
   if (clock === undefined) {
     blockFor(seconds, ADVICE);

@@ -67,7 +67,7 @@ describe('runSequential', () => {
     ).toThrow(new RangeError('sleep length must be non-negative'));
     expect(clock.now()).toBe(0);
     expect(() => runSequential([{ name: 'x', seconds: Number.NaN }])).toThrow(
-      new TypeError('job x expects a number of seconds, received NaN'),
+      new TypeError('job x seconds must be a number of seconds, got NaN'),
     );
     expect(() => runSequential([null as never])).toThrow(TypeError);
   });

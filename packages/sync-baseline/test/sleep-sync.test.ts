@@ -95,13 +95,13 @@ describe('sleepSync with bad input', () => {
 
   it('throws TypeError for NaN and for values that are not numbers', () => {
     expect(() => sleepSync(Number.NaN)).toThrow(
-      new TypeError('sleepSync() expects a number of seconds, received NaN'),
+      new TypeError('sleepSync() seconds must be a number of seconds, got NaN'),
     );
     expect(() => sleepSync('2' as unknown as number)).toThrow(
-      new TypeError('sleepSync() expects a number of seconds, received string ("2")'),
+      new TypeError("sleepSync() seconds must be a number of seconds, got '2'"),
     );
     expect(() => sleepSync(undefined as unknown as number)).toThrow(
-      new TypeError('sleepSync() expects a number of seconds, received undefined'),
+      new TypeError('sleepSync() seconds must be a number of seconds, got undefined'),
     );
     expect(() => sleepSync(2n as unknown as number)).toThrow(TypeError);
   });

@@ -6,8 +6,7 @@ import {
   type TimerHandle,
   type Yielded,
 } from '@asyncio-ts/core-loop';
-import { blockOn } from '@asyncio-ts/core-loop/internal';
-import { checkSeconds } from './check-seconds.js';
+import { blockOn, checkSeconds } from '@asyncio-ts/core-loop/internal';
 
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
 function setResultUnlessCancelled<T>(future: Future<T>, result?: T): void {
@@ -131,11 +130,36 @@ class SleepCoroutine<T> {
 }
 
 /**
- * asyncio.sleep: `yield* sleep(delay, result)` suspends the calling task for `delay` seconds
- * of the loop's clock and evaluates to `result`. `delay <= 0` gives up the turn exactly once.
+ * asyncio.sleep: `yield* sleep(delay)` suspends the calling task for `delay` seconds of the
+ * loop's clock. `delay <= 0` gives up the turn exactly once (other ready tasks run first).
  * Unlike asyncio, a delay that is not a number (or NaN) throws a TypeError at the call.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   yield* sleep(1.5); // 1.5 s later
+ *   yield* sleep(0); // lets every other ready task run once
+ * });
+ * ```
  */
 export function sleep(delay: number): Coroutine<void>;
+/**
+ * asyncio.sleep with a result: `yield* sleep(delay, result)` suspends the calling task for
+ * `delay` seconds of the loop's clock and evaluates to `result` (typed as `T`).
+ *
+ * @example
+ * ```ts
+ * import { run } from '@asyncio-ts/core-loop';
+ * import { sleep } from '@asyncio-ts/timers';
+ *
+ * const answer: number = run(function* () {
+ *   return yield* sleep(1, 42); // 42, one second later
+ * });
+ * ```
+ */
 export function sleep<T>(delay: number, result: T): Coroutine<T>;
 export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   checkSeconds(delay, 'sleep() delay');

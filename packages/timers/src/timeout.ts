@@ -9,7 +9,7 @@ import {
   type Task,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, describeValue } from './check-seconds.js';
+import { checkSecondsOrNull, repr } from '@asyncio-ts/core-loop/internal';
 
 /** asyncio's `timeouts._State`: the value is what `toString()` shows. */
 const CREATED = 'created';
@@ -131,7 +131,7 @@ function onTimeout(scope: Timeout): void {
 function checkBody(body: unknown, fn: string): void {
   if (typeof body !== 'function') {
     throw new TypeError(
-      `${fn}() body must be a function that makes a coroutine, got ${describeValue(body)}`,
+      `${fn}() body must be a function that makes a coroutine, got ${repr(body)}`,
     );
   }
 }
@@ -170,6 +170,22 @@ export function timeoutAt<T>(
  * asyncio.timeout: `yield* timeout(delay, function* (scope) { ... })` runs the body with a
  * deadline `delay` seconds after the body starts (null: never; `0` expires at the body's
  * first suspension). On expiry the caller gets a `TimeoutError`, as with `timeoutAt`.
+ *
+ * @example
+ * ```ts
+ * import { run, TimeoutError } from '@asyncio-ts/core-loop';
+ * import { sleep, timeout } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   try {
+ *     yield* timeout(1, function* () {
+ *       yield* sleep(10); // cancelled after 1 s
+ *     });
+ *   } catch (error) {
+ *     console.log(error instanceof TimeoutError); // true
+ *   }
+ * });
+ * ```
  */
 export function timeout<T>(
   delay: number | null,

@@ -1,5 +1,5 @@
 import { type Clock, defaultClock } from '@asyncio-ts/core-loop';
-import { describeValue } from './check-seconds.js';
+import { checkSeconds, repr } from '@asyncio-ts/core-loop/internal';
 
 /** Options for `new VirtualClock()`. */
 export interface VirtualClockOptions {
@@ -25,7 +25,7 @@ const realSeconds = (): number => defaultClock.now();
 
 function checkOption(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number') {
-    throw new TypeError(`VirtualClock ${name} must be a number, got ${describeValue(value)}`);
+    throw new TypeError(`VirtualClock ${name} must be a number, got ${repr(value)}`);
   }
   if (!Number.isFinite(value) || value < min) {
     const range = min === 0 ? 'a finite number >= 0' : 'a finite number';
@@ -35,12 +35,8 @@ function checkOption(name: string, value: unknown, min: number): number {
 }
 
 function checkThreshold(value: unknown): number {
-  if (typeof value !== 'number') {
-    throw new TypeError(
-      `VirtualClock autojumpThreshold must be a number of seconds, got ${describeValue(value)}`,
-    );
-  }
-  if (Number.isNaN(value) || value < 0) {
+  checkSeconds(value, 'VirtualClock autojumpThreshold');
+  if (value < 0) {
     throw new RangeError(
       `VirtualClock autojumpThreshold must be a number of seconds >= 0 (Infinity allowed), got ${value}`,
     );
@@ -66,7 +62,7 @@ export class VirtualClock implements Clock {
   /** A clock that reads `options.start` (default 0) and flows at `options.rate` (default 0). */
   constructor(options?: VirtualClockOptions) {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
-      throw new TypeError(`VirtualClock options must be an object, got ${describeValue(options)}`);
+      throw new TypeError(`VirtualClock options must be an object, got ${repr(options)}`);
     }
     const start = options?.start;
     const rate = options?.rate;
@@ -110,9 +106,7 @@ export class VirtualClock implements Clock {
    * due run at the loop's next iteration. Time never goes backwards.
    */
   jump(seconds: number): void {
-    if (typeof seconds !== 'number') {
-      throw new TypeError(`jump() expects a number of seconds, got ${describeValue(seconds)}`);
-    }
+    checkSeconds(seconds, 'jump() seconds');
     if (!Number.isFinite(seconds) || seconds < 0) {
       throw new RangeError(
         `time can't go backwards: jump() needs a finite number of seconds >= 0, got ${seconds}`,

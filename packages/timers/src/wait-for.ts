@@ -8,12 +8,7 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, describeValue } from './check-seconds.js';
-
-/** asyncio's `_release_waiter`: wakes whoever waits on `waiter`, once. */
-function releaseWaiter(waiter: Future<void>): void {
-  if (!waiter.done()) waiter.setResult(undefined);
-}
+import { checkSecondsOrNull, releaseWaiter, repr } from '@asyncio-ts/core-loop/internal';
 
 /**
  * asyncio's `_cancel_and_wait`: cancels `future` and waits until it is done, through a
@@ -84,6 +79,21 @@ function* waitForTimeout<T>(awaitable: Awaitable<T>, timeout: number | null): Co
  * asyncio.wait_for (3.11): waits for `aw` (a coroutine is wrapped in a Task) at most
  * `timeout` seconds (null: no limit). On timeout the inner is cancelled, waited for, and a
  * `TimeoutError` with the CancelledError as `cause` is thrown; cancelling the wait cancels it.
+ *
+ * @example
+ * ```ts
+ * import { run, TimeoutError } from '@asyncio-ts/core-loop';
+ * import { sleep, waitFor } from '@asyncio-ts/timers';
+ *
+ * run(function* () {
+ *   const quick = yield* waitFor(sleep(0.5, 'ok'), 1); // 'ok'
+ *   try {
+ *     yield* waitFor(sleep(5), 1); // the sleep is cancelled after 1 s
+ *   } catch (error) {
+ *     console.log(quick, error instanceof TimeoutError); // ok true
+ *   }
+ * });
+ * ```
  */
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<T> {
   checkSecondsOrNull(timeout, 'waitFor() timeout');
@@ -92,9 +102,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<
     aw === null ||
     typeof (aw as Partial<Awaitable<T>>)[Symbol.iterator] !== 'function'
   ) {
-    throw new TypeError(
-      `waitFor() expects a Future, a Task or a coroutine, got ${describeValue(aw)}`,
-    );
+    throw new TypeError(`waitFor() expects a Future, a Task or a coroutine, got ${repr(aw)}`);
   }
   return waitForTimeout(aw, timeout);
 }

@@ -125,6 +125,8 @@ describe('VirtualClock with real I/O (autojump)', () => {
     expect(() => new VirtualClock({ autojumpThreshold: -1 })).toThrow(
       'VirtualClock autojumpThreshold must be a number of seconds >= 0 (Infinity allowed), got -1',
     );
-    expect(() => new VirtualClock({ autojumpThreshold: '1' as never })).toThrow(TypeError);
+    expect(() => new VirtualClock({ autojumpThreshold: '1' as never })).toThrow(
+      new TypeError("VirtualClock autojumpThreshold must be a number of seconds, got '1'"),
+    );
   });
 });

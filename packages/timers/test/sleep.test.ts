@@ -1,7 +1,8 @@
 import { CancelledError, getRunningLoop, isCoroutine, RuntimeError } from '@asyncio-ts/core-loop';
+import { scheduledTimers } from '@asyncio-ts/core-loop/internal';
 import { sleep } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { all, runVirtual, spawn, type Trace } from './trace.js';
+import { all, runTraced, spawn, type Trace } from './trace.js';
 
 function* notebookTask(trace: Trace, name: string, seconds: number) {
   trace.log(`Start ${name}`);
@@ -11,7 +12,7 @@ function* notebookTask(trace: Trace, name: string, seconds: number) {
 
 describe('sleep', () => {
   it("replays the notebook's Example-1: four sleeps end at t = 4 in order 4, 2, 1, 3", () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       trace.log('Starting asynchronous tasks...');
       yield* all([
         spawn(notebookTask(trace, 'Task 1', 3)),
@@ -36,14 +37,14 @@ describe('sleep', () => {
   });
 
   it('replays Example-2: two 2 s sleeps overlap and end at t = 2 in start order', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       yield* all([spawn(notebookTask(trace, 'task1', 2)), spawn(notebookTask(trace, 'task2', 2))]);
     });
     expect(lines).toEqual(['t=0 Start task1', 't=0 Start task2', 't=2 End task1', 't=2 End task2']);
   });
 
   it('evaluates to the result it was given, typed', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const word = yield* sleep(1.5, 'done');
       expectTypeOf(word).toEqualTypeOf<string>();
       const nothing = yield* sleep(0);
@@ -56,7 +57,7 @@ describe('sleep', () => {
   it.each([0, -1, -0, Number.NEGATIVE_INFINITY])(
     'sleep(%d) gives up the turn exactly once and leaves time alone',
     (delay) => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const a = spawn(
           (function* () {
             trace.log('a before');
@@ -74,7 +75,7 @@ describe('sleep', () => {
           })(),
         );
         yield* all([a, b]);
-        trace.log(`timers left: ${getRunningLoop()._timers.size}`);
+        trace.log(`timers left: ${scheduledTimers(getRunningLoop()).length}`);
       });
       expect(lines).toEqual([
         't=0 a before',
@@ -88,7 +89,7 @@ describe('sleep', () => {
   );
 
   it('wakes sleepers with the same deadline in the order they fell asleep', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       const tasks = ['first', 'second', 'third'].map((name) =>
         spawn(
           (function* () {
@@ -103,7 +104,7 @@ describe('sleep', () => {
   });
 
   it('cancelling a sleeping task throws CancelledError into it and removes its timer', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       const loop = getRunningLoop();
       const sleeper = spawn(
         (function* () {
@@ -118,7 +119,7 @@ describe('sleep', () => {
       yield* sleep(1);
       sleeper.cancel('enough');
       yield* sleep(0);
-      const live = loop._timers.items.filter((timer) => !timer.cancelled());
+      const live = scheduledTimers(loop).filter((timer) => !timer.cancelled());
       trace.log(`sleeper cancelled: ${sleeper.cancelled()}, live timers: ${live.length}`);
     });
     expect(lines).toEqual([
@@ -128,7 +129,7 @@ describe('sleep', () => {
   });
 
   it('a sleep that catches its cancellation can go on sleeping', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const loop = getRunningLoop();
       const task = spawn(
         (function* () {
@@ -149,14 +150,14 @@ describe('sleep', () => {
   });
 
   it('leaves no timer behind after a thousand cancelled sleeps', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const loop = getRunningLoop();
       const tasks = Array.from({ length: 1000 }, (_, i) => spawn(sleep(100 + i)));
       yield* sleep(0);
       for (const task of tasks) task.cancel();
       yield* sleep(1);
       return {
-        live: loop._timers.items.filter((timer) => !timer.cancelled()).length,
+        live: scheduledTimers(loop).filter((timer) => !timer.cancelled()).length,
         cancelled: tasks.filter((task) => task.cancelled()).length,
         time: loop.time(),
       };
@@ -169,7 +170,8 @@ describe('sleep', () => {
     ['1', "'1'"],
     [undefined, 'undefined'],
     [null, 'null'],
-    [{}, '<object>'],
+    [{}, '{}'],
+    [() => 1, '<function anonymous>'],
     [10n, '10n'],
   ])('rejects %s as a delay with a TypeError naming it', (delay, shown) => {
     expect(() => sleep(delay as number)).toThrow(TypeError);
@@ -183,7 +185,7 @@ describe('sleep', () => {
     expect(isCoroutine(coro)).toBe(true);
     expect(Object.prototype.toString.call(coro)).toBe('[object Generator]');
     expect(coro[Symbol.iterator]()).toBe(coro);
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const task = spawn(coro);
       const value = yield* task;
       return [value, coro.next(), getRunningLoop().time()];
@@ -192,7 +194,7 @@ describe('sleep', () => {
   });
 
   it('closing the coroutine that waits in a sleep removes the timer', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const loop = getRunningLoop();
       function* napper() {
         yield* sleep(100);
@@ -202,7 +204,7 @@ describe('sleep', () => {
       const first = coro.next();
       const closed = coro.return('closed early');
       (first.value as { cancel(): boolean }).cancel();
-      const live = loop._timers.items.filter((timer) => !timer.cancelled()).length;
+      const live = scheduledTimers(loop).filter((timer) => !timer.cancelled()).length;
       return [closed, live];
     });
     expect(result).toEqual([{ done: true, value: 'closed early' }, 0]);

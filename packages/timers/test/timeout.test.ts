@@ -7,7 +7,7 @@ import {
 } from '@asyncio-ts/core-loop';
 import { sleep, Timeout, timeout, timeoutAt, type VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { caught, runVirtual, spawn } from './trace.js';
+import { caught, runTraced, spawn } from './trace.js';
 
 function* sleepLogged(trace: { log(m: string): void }, seconds: number): Coroutine<void> {
   try {
@@ -20,7 +20,7 @@ function* sleepLogged(trace: { log(m: string): void }, seconds: number): Corouti
 
 describe('timeout', () => {
   it('cancels the body at the deadline and throws TimeoutError to the caller', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       let scope: Timeout | undefined;
       const error = yield* caught(
         timeout(1, function* (cm) {
@@ -41,7 +41,7 @@ describe('timeout', () => {
   });
 
   it('returns what the body returns when it ends in time, typed', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       let scope: Timeout | undefined;
       const value = yield* timeout(10, function* (cm) {
         scope = cm;
@@ -60,7 +60,7 @@ describe('timeout', () => {
   });
 
   it('timeoutAt expires at an absolute time of the loop clock', () => {
-    const { result } = runVirtual(
+    const { result } = runTraced(
       function* () {
         let scope: Timeout | undefined;
         const error = yield* caught(
@@ -77,7 +77,7 @@ describe('timeout', () => {
   });
 
   it('measures the delay from when the body starts', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       yield* sleep(3);
       return yield* timeout(2, function* (cm) {
         return cm.when();
@@ -87,7 +87,7 @@ describe('timeout', () => {
   });
 
   it('never expires with a null delay or deadline', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const a = yield* timeout(null, function* (cm) {
         yield* sleep(1e6);
         return [cm.when(), cm.expired(), String(cm)];
@@ -102,7 +102,7 @@ describe('timeout', () => {
   });
 
   it.each([0, -11])('timeout(%d) expires at the first suspension, even a sleep(0)', (delay) => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       for (const seconds of [10, 0]) {
         let scope: Timeout | undefined;
         const error = yield* caught(
@@ -125,7 +125,7 @@ describe('timeout', () => {
   });
 
   it('timeout(0) around a body that never suspends does not expire', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       let scope: Timeout | undefined;
       const value = yield* timeout(0, function* (cm) {
         scope = cm;
@@ -138,7 +138,7 @@ describe('timeout', () => {
   });
 
   it('lets an error of the body through untouched', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       let scope: Timeout | undefined;
       const boom = new Error('boom');
       const error = yield* caught(
@@ -153,7 +153,7 @@ describe('timeout', () => {
   });
 
   it('an error thrown while the body is being cancelled replaces the TimeoutError', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const error = yield* caught(
         timeout(0.5, function* () {
           try {
@@ -170,7 +170,7 @@ describe('timeout', () => {
   });
 
   it('a cancellation from elsewhere stays a CancelledError when the scope has not expired', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       let scope: Timeout | undefined;
       const worker = spawn(
         timeout(10, function* (cm) {
@@ -192,7 +192,7 @@ describe('timeout', () => {
   });
 
   it('a cancellation from elsewhere at the very moment of expiry stays a CancelledError', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const loop = getRunningLoop();
       let scope: Timeout | undefined;
       const worker = spawn(
@@ -211,7 +211,7 @@ describe('timeout', () => {
   });
 
   it('a task that catches its TimeoutError ends normally, not cancelled', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const worker = spawn(
         (function* () {
           const error = yield* caught(timeout(0.001, () => sleep(10)));
@@ -226,7 +226,7 @@ describe('timeout', () => {
 
   describe('nested scopes', () => {
     it('with the same deadline, only the outer scope throws TimeoutError', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         let outer: Timeout | undefined;
         let inner: Timeout | undefined;
         const error = yield* caught(
@@ -253,7 +253,7 @@ describe('timeout', () => {
     });
 
     it('an outer deadline that comes first is the outer scope’s TimeoutError', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         let inner: Timeout | undefined;
         const error = yield* caught(
           timeout(1, function* () {
@@ -279,7 +279,7 @@ describe('timeout', () => {
     });
 
     it('an inner expiry is the inner scope’s; the outer one still guards what follows', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const error = yield* caught(
           timeout(5, function* () {
             const innerError = yield* caught(timeout(1, () => sleep(10)));
@@ -296,7 +296,7 @@ describe('timeout', () => {
     it('both overdue after a busy stretch: the inner sees a plain CancelledError (as 3.11)', () => {
       // Both deadlines pass while the task holds the loop; both scopes cancel the task in
       // one iteration, so cancelling() is 2 at the inner exit and the inner cannot claim it.
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const clock = getRunningLoop().getClock() as VirtualClock;
         let outer: Timeout | undefined;
         const value = yield* timeout(0.1, function* (cm) {
@@ -322,7 +322,7 @@ describe('timeout', () => {
     });
 
     it('a scope inside the finally of an expired scope works on its own', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const error = yield* caught(
           timeout(1, function* () {
             try {
@@ -341,7 +341,7 @@ describe('timeout', () => {
 
   describe('after the task was already cancelled once', () => {
     it('an expiry is still a TimeoutError', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const task = currentTask();
         try {
           task?.cancel();
@@ -356,7 +356,7 @@ describe('timeout', () => {
     });
 
     it('a new cancellation inside the scope is a CancelledError', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const task = currentTask();
         try {
           task?.cancel();
@@ -378,7 +378,7 @@ describe('timeout', () => {
 
   describe('reschedule', () => {
     it('moves the deadline later, to null and back, from another task', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const loop = getRunningLoop();
         const entered = loop.createFuture<Timeout>();
         const worker = spawn(
@@ -407,7 +407,7 @@ describe('timeout', () => {
     });
 
     it('a deadline moved into the past expires the scope at the next iteration', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const error = yield* caught(
           timeout(10, function* (cm) {
             yield* sleep(2);
@@ -421,7 +421,7 @@ describe('timeout', () => {
     });
 
     it('a cancelled task with a rescheduled scope ends cancelled, not expired', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const entered = getRunningLoop().createFuture<Timeout>();
         const worker = spawn(
           timeout(10, function* (cm) {
@@ -439,7 +439,7 @@ describe('timeout', () => {
     });
 
     it('refuses a scope that is not active, with asyncio’s messages', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const messages: string[] = [];
         const attempt = (scope: Timeout | undefined) => {
           try {
@@ -480,7 +480,7 @@ describe('timeout', () => {
     });
 
     it('rejects a deadline that is not a number or null', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         return yield* timeout(1, function* (cm) {
           expect(() => cm.reschedule(Number.NaN)).toThrow(
             new TypeError('reschedule() deadline must be a number of seconds or null, got NaN'),
@@ -493,7 +493,7 @@ describe('timeout', () => {
   });
 
   it('shows its state as asyncio’s repr does', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const shown: string[] = [];
       let scope: Timeout | undefined;
       yield* timeout(10, function* (cm) {
@@ -524,7 +524,7 @@ describe('timeout', () => {
   });
 
   it('must be used inside a task', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const loop = getRunningLoop();
       const done = loop.createFuture<string>();
       loop.callSoon(() => {

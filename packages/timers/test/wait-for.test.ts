@@ -4,9 +4,10 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
+import { scheduledTimers } from '@asyncio-ts/core-loop/internal';
 import { sleep, waitFor } from '@asyncio-ts/timers';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { caught, runVirtual, spawn, type Trace } from './trace.js';
+import { caught, runTraced, spawn, type Trace } from './trace.js';
 
 /** Ignores every cancellation and keeps sleeping until `until` on the loop clock. */
 function* stubborn(trace: Trace, until: number): Coroutine<string> {
@@ -41,10 +42,10 @@ function* worker(trace: Trace, seconds: number, result = 'done'): Coroutine<stri
 
 describe('waitFor', () => {
   it('returns the result when the awaitable finishes in time, typed, leaving no timer', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       const value = yield* waitFor(worker(trace, 1, 'in time'), 5);
       expectTypeOf(value).toEqualTypeOf<string>();
-      const live = getRunningLoop()._timers.items.filter((t) => !t.cancelled()).length;
+      const live = scheduledTimers(getRunningLoop()).filter((t) => !t.cancelled()).length;
       trace.log(`${value}, live timers: ${live}`);
     });
     expect(lines).toEqual([
@@ -55,7 +56,7 @@ describe('waitFor', () => {
   });
 
   it('on timeout cancels the inner, waits for it, then throws TimeoutError caused by the CancelledError', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       const inner = spawn(worker(trace, 3600));
       const error = yield* caught(waitFor(inner, 0.5));
       trace.log(`${(error as Error).name}, cause ${((error as Error).cause as Error).name}`);
@@ -71,7 +72,7 @@ describe('waitFor', () => {
   });
 
   it('waits until a slow inner has really finished before throwing', () => {
-    const { lines } = runVirtual(function* (trace) {
+    const { lines } = runTraced(function* (trace) {
       const inner = spawn(
         (function* () {
           try {
@@ -96,7 +97,7 @@ describe('waitFor', () => {
   });
 
   it('a stubborn inner that swallows the cancellation wins: its result is returned (3.11)', () => {
-    const { result } = runVirtual(function* (trace) {
+    const { result } = runTraced(function* (trace) {
       const value = yield* waitFor(stubborn(trace, 2), 1);
       return [value, getRunningLoop().time()];
     });
@@ -107,7 +108,7 @@ describe('waitFor', () => {
     class FooError extends Error {
       override name = 'FooError';
     }
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const inner = spawn(
         (function* () {
           try {
@@ -125,7 +126,7 @@ describe('waitFor', () => {
   });
 
   it('passes an error of the inner through unchanged', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const boom = new RangeError('boom');
       const error = yield* caught(
         waitFor(
@@ -142,7 +143,7 @@ describe('waitFor', () => {
   });
 
   it('resolves a future settled before the deadline by a timer', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       const loop = getRunningLoop();
       const future = loop.createFuture<string>();
       loop.callLater(0.1, () => future.setResult('ok'));
@@ -153,11 +154,11 @@ describe('waitFor', () => {
 
   describe('with a null timeout', () => {
     it('simply waits, however long it takes, with no timer', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const loop = getRunningLoop();
         const inner = spawn(sleep(1e5, 'late'));
         yield* sleep(0);
-        const timers = loop._timers.size;
+        const timers = scheduledTimers(loop).length;
         return [yield* waitFor(inner, null), timers, loop.time()];
       });
       expect(result).toEqual(['late', 1, 1e5]);
@@ -166,7 +167,7 @@ describe('waitFor', () => {
 
   describe.each([0, -1])('with timeout %d', (timeout) => {
     it('returns the result of a future that is already done', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const future = getRunningLoop().createFuture<string>();
         future.setResult('done');
         return yield* waitFor(future, timeout);
@@ -175,7 +176,7 @@ describe('waitFor', () => {
     });
 
     it('never starts a coroutine, and throws TimeoutError', () => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         let started = false;
         const error = yield* caught(
           waitFor(
@@ -192,7 +193,7 @@ describe('waitFor', () => {
     });
 
     it('cancels a running task and waits for it before throwing', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const inner = spawn(
           (function* () {
             try {
@@ -215,7 +216,7 @@ describe('waitFor', () => {
 
   describe('when the waiting task is cancelled', () => {
     it.each([null, 60])('cancels the inner task too (timeout %s)', (timeout) => {
-      const { result } = runVirtual(function* () {
+      const { result } = runTraced(function* () {
         const loop = getRunningLoop();
         const never = loop.createFuture<void>();
         const inner = spawn(
@@ -232,7 +233,7 @@ describe('waitFor', () => {
     });
 
     it('waits for an inner that ignores the cancellation before ending cancelled', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const waiting = spawn(waitFor(stubborn(trace, 0.2), 0.4));
         yield* sleep(0);
         waiting.cancel();
@@ -247,7 +248,7 @@ describe('waitFor', () => {
     });
 
     it('stays cancellable while it waits for a stubborn inner after its timeout', () => {
-      const { lines } = runVirtual(function* (trace) {
+      const { lines } = runTraced(function* (trace) {
         const inner = spawn(
           (function* () {
             try {
@@ -279,7 +280,7 @@ describe('waitFor', () => {
   });
 
   it('TimeoutError is the one asyncio-ts exports', () => {
-    const { result } = runVirtual(function* () {
+    const { result } = runTraced(function* () {
       return yield* caught(waitFor(sleep(2), 1));
     });
     expect(result).toBeInstanceOf(TimeoutError);
