@@ -60,6 +60,15 @@ function baselineOf(impl: Implementation): string {
   return impl.baseline ?? 'asyncio-ts';
 }
 
+/** The median CPU time of a row's runs and its ratio to its baseline's, or a dash. */
+function cpuCell(r: WorkloadResult, row: RowResult): string {
+  const w = r.workload.id;
+  const cpu = figureOf([r], `${w}:${row.impl.id}#cpu_ms`);
+  if (cpu === undefined) return '—';
+  const base = figureOf([r], `${w}:${baselineOf(row.impl)}#cpu_ms`);
+  return `${formatMs(cpu)} (${formatRatio(cpu, base)})`;
+}
+
 function table(r: WorkloadResult, quick: boolean): string[] {
   const w = r.workload;
   const size = quick ? w.size.quick : w.size.full;
@@ -78,6 +87,7 @@ function table(r: WorkloadResult, quick: boolean): string[] {
         ? ['implementation', 'bytes per object', 'spread (min–max)', 'runs', '× asyncio-ts']
         : ['implementation', 'median', 'spread (min–max)', 'IQR', 'runs', '× asyncio-ts'];
   if (w.id === 'W2') head.splice(head.length - 1, 0, 'callbacks/s');
+  if (w.kind === 'time') head.push('CPU time (× asyncio-ts)');
   const lines = [
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
@@ -116,6 +126,7 @@ function table(r: WorkloadResult, quick: boolean): string[] {
         ratio,
       ];
       if (w.id === 'W2') cells.splice(cells.length - 1, 0, formatRate((size.n / s.median) * 1000));
+      cells.push(cpuCell(r, row));
     }
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -233,6 +244,9 @@ export function renderReport(
     'the median and the spread. **× asyncio-ts = this row / the asyncio-ts row: above 1 means',
     'slower (or, for memory, bigger) than asyncio-ts.** CPython rows are timed the same way by',
     '`bench/python/bench.py` with `time.perf_counter`. Ratios compare rows of this one run.',
+    "Time tables also show each row's median CPU time (user + system, all threads; CPython:",
+    '`time.process_time`), which a busy machine moves much less than wall time; the targets are',
+    'judged on wall time, and show the CPU-time ratio beside it.',
     '',
     '## Targets, in this run',
     '',

@@ -85,8 +85,13 @@ function ratio(
       if (x === undefined || y === undefined || !(y > 0)) return undefined;
       const r = x / y;
       const sign = opts.least ? '≥' : '≤';
+      // Wall-time ratios also show the ratio of CPU times (informative: the bound is on wall).
+      const cx = unit === 'ms' && !a.includes('#') ? figure(`${a}#cpu_ms`) : undefined;
+      const cy = unit === 'ms' && !b.includes('#') ? figure(`${b}#cpu_ms`) : undefined;
+      const cpu =
+        cx !== undefined && cy !== undefined && cy > 0 ? `; CPU time ${(cx / cy).toFixed(2)}×` : '';
       return {
-        figures: `${name(a)} ${show(x, unit)} / ${name(b)} ${show(y, unit)} = ${r.toFixed(2)}× (needs ${sign} ${bound}×)`,
+        figures: `${name(a)} ${show(x, unit)} / ${name(b)} ${show(y, unit)} = ${r.toFixed(2)}× (needs ${sign} ${bound}×)${cpu}`,
         met: opts.least ? r >= bound : r <= bound,
       };
     },
