@@ -26,6 +26,10 @@ function sourceAliases(): Alias[] {
       find: /^@asyncio-ts\/core-loop\/internal$/,
       replacement: join(packagesDir, 'core-loop/src/internal.ts'),
     },
+    {
+      find: /^@asyncio-ts\/contextvars\/internal$/,
+      replacement: join(packagesDir, 'contextvars/src/internal.ts'),
+    },
     // The private test helpers' subpath modules (`@asyncio-ts/test-support/full`).
     {
       find: /^@asyncio-ts\/test-support\/(.+)$/,

@@ -12,6 +12,7 @@ Memory (W7) is measured with tracemalloc: bytes traced per pending object.
 
 import argparse
 import asyncio
+import contextvars
 import gc
 import json
 import sys
@@ -35,6 +36,23 @@ async def _w1_main(n):
 
 def w1_gather(n, _span):
     result = asyncio.run(_w1_main(n))
+    return result == list(range(n)), {}
+
+
+# ---------------------------------------------------------------- C1 W1 with a ContextVar set
+
+_request_id = contextvars.ContextVar("request_id")
+
+
+async def _c1_main(n):
+    _request_id.set("r-1")
+    results = await asyncio.gather(*[_w1_child(i) for i in range(n)])
+    assert _request_id.get() == "r-1"
+    return results
+
+
+def c1_gather_contextvar(n, _span):
+    result = asyncio.run(_c1_main(n))
     return result == list(range(n)), {}
 
 
@@ -327,6 +345,8 @@ WORKLOADS = {
     ("W7", "queued_item"): w7("queued_item"),
     ("L1", "lock"): l1_lock,
     ("Q1", "queue"): q1_queue,
+    ("C1", "gather"): w1_gather,
+    ("C1", "gather_contextvar"): c1_gather_contextvar,
 }
 
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTargets } from '../src/report.js';
 import { plannedWorkloads, targets } from '../src/targets.js';
 import { range } from '../src/workload.js';
+import * as c1 from '../src/workloads/c1-contextvars.js';
 import { workloads } from '../src/workloads/index.js';
 import * as l1 from '../src/workloads/l1-lock.js';
 import * as q1 from '../src/workloads/q1-queue.js';
@@ -31,6 +32,12 @@ describe('W1 spawn+gather', () => {
     expect(await w1.native(200)).toEqual(range(200));
     expect(await w1.effectionAll(200)).toEqual(range(200));
     expect(await w1.effectForEach(200)).toEqual(range(200));
+  });
+});
+
+describe('C1 spawn+gather with a ContextVar set', () => {
+  it('asyncio-ts gathers every index in order, and main keeps its value', () => {
+    expect(c1.asyncioTsWithContextVar(200)).toEqual(range(200));
   });
 });
 
@@ -190,7 +197,7 @@ describe('Q1 queue', () => {
 });
 
 describe('workload table', () => {
-  it('has W1 to W7, L1 and Q1, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1 and C1, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -201,6 +208,7 @@ describe('workload table', () => {
       'W7',
       'L1',
       'Q1',
+      'C1',
     ]);
     for (const w of workloads) {
       const ids = w.implementations.map((i) => i.id);

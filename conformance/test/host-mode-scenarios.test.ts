@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrinter, type Print } from '../src/pyfmt.js';
 import { listScenarios, readRecorded } from '../src/scenarios.js';
 
-// Every locks/ and queues/ scenario runs again here with runAsync (host mode) and must print
+// Every locks/, queues/ and contextvars/ scenario runs again here with runAsync (host mode) and must print
 // CPython's recorded trace there too: a scenario exports its coroutine as `main(print)`, or,
 // when it needs several runs, `host(print)` doing them with runAsync.
 type HostProgram = {
@@ -14,7 +14,9 @@ type HostProgram = {
   host?: (print: Print) => Promise<void>;
 };
 
-const scenarios = listScenarios().filter((s) => ['locks', 'queues'].includes(s.area));
+const scenarios = listScenarios().filter((s) =>
+  ['locks', 'queues', 'contextvars'].includes(s.area),
+);
 
 describe('scenarios in host mode (runAsync)', () => {
   for (const scenario of scenarios) {

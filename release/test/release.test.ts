@@ -207,9 +207,9 @@ describe('a user who installs @asyncio-ts/timers alone', () => {
     sh('npm', ['install', '--no-package-lock', '@asyncio-ts/timers'], consumer, 300);
   }, 300_000);
 
-  it('gets core-loop along as a dependency', () => {
+  it('gets core-loop (and its own dependency, contextvars) along', () => {
     const installed = readdirSync(join(consumer, 'node_modules/@asyncio-ts')).sort();
-    expect(installed).toEqual(['core-loop', 'timers']);
+    expect(installed).toEqual(['contextvars', 'core-loop', 'timers']);
   });
 
   it('runs Example-1 on the virtual clock from ESM', () => {

@@ -1,6 +1,7 @@
 /** Every workload, in the order the report shows them. */
 import { type PlannedWorkload, plannedWorkloads } from '../targets.js';
 import type { Workload } from '../workload.js';
+import { c1 } from './c1-contextvars.js';
 import { l1 } from './l1-lock.js';
 import { q1 } from './q1-queue.js';
 import { w1 } from './w1-spawn-gather.js';
@@ -11,9 +12,9 @@ import { w5 } from './w5-await-chain.js';
 import { w6 } from './w6-cancellation.js';
 import { w7 } from './w7-memory.js';
 
-export const workloads: readonly Workload[] = [w1, w2, w3, w4, w5, w6, w7, l1, q1];
+export const workloads: readonly Workload[] = [w1, w2, w3, w4, w5, w6, w7, l1, q1, c1];
 
-/** The workload with this id (`W1` ... `W7`, `L1`, `Q1`), or a TypeError naming the known ids. */
+/** The workload with this id (`W1` ... `W7`, `L1`, `Q1`, `C1`), or a TypeError naming the known ids. */
 export function workloadById(id: string): Workload {
   const found = workloads.find((w) => w.id === id.toUpperCase());
   if (found === undefined) {

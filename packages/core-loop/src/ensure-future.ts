@@ -1,3 +1,4 @@
+import type { Context } from '@asyncio-ts/contextvars';
 import { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
@@ -10,6 +11,11 @@ import type { Awaitable } from './types.js';
 export interface EnsureFutureOptions {
   /** The loop to wrap coroutines on; default: the running or current loop. */
   loop?: EventLoop;
+  /**
+   * The Context a Task made here runs in (default: a copy of the current context). Ignored
+   * for a Future or Task, which already have theirs.
+   */
+  context?: Context | null | undefined;
 }
 
 /**
@@ -43,8 +49,13 @@ export function ensureFuture<T>(
   }
   const target = loop ?? getEventLoop();
   // A coroutine runs as is; any other awaitable is driven by a coroutine that `yield*`s it.
-  if (isAwaitableObject(awaitable))
-    return target.createTask(asCoroutine(awaitable as Awaitable<T>));
+  if (isAwaitableObject(awaitable)) {
+    const context = options?.context;
+    return target.createTask(
+      asCoroutine(awaitable as Awaitable<T>),
+      context === undefined ? undefined : { context },
+    );
+  }
   if (isThenable(awaitable)) {
     const adopted = target._adoptPromise(awaitable as PromiseLike<T>);
     if (adopted === null) {

@@ -1,4 +1,7 @@
+import type { Context } from '@asyncio-ts/contextvars';
+import type { HashMap } from '@asyncio-ts/contextvars/internal';
 import { blockFor } from './blocking-wait.js';
+import { type CallOptions, contextOption, isCallOptions } from './call-options.js';
 import { checkCallback, checkSeconds } from './checks.js';
 import { type Clock, defaultClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
@@ -111,9 +114,17 @@ export class EventLoop {
     return this._clock;
   }
 
-  /** Schedules `callback(...args)` for the next iteration; FIFO among callSoon calls. */
+  /**
+   * Schedules `callback(...args)` for the next iteration; FIFO among callSoon calls. It runs
+   * in a copy of the current context, or in `options.context` (asyncio's `context=`).
+   */
   callSoon<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
-  callSoon(callback: AnyCallback): Handle {
+  callSoon<A extends unknown[]>(options: CallOptions, callback: Callback<A>, ...args: A): Handle;
+  callSoon(callback: AnyCallback | CallOptions): Handle {
+    if (isCallOptions(callback)) {
+      // biome-ignore lint/complexity/noArguments: the rare `{ context }` form, off the hot path
+      return this._withContext(callback, 'callSoon', this.callSoon, arguments, 0);
+    }
     checkCallback(callback, 'callSoon');
     this._checkClosed();
     // `arguments` instead of a rest parameter: no array is allocated for 0 or 1 argument.
@@ -134,16 +145,35 @@ export class EventLoop {
    * waiting (host mode) and marks its wake cell, as asyncio's `_write_to_self`. Another thread
    * cannot hold the loop object: it wakes the loop with `notifyWakeCell` (core-loop/internal).
    */
-  callSoonThreadsafe<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle {
-    const handle = this.callSoon(callback, ...args);
+  callSoonThreadsafe<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
+  callSoonThreadsafe<A extends unknown[]>(
+    options: CallOptions,
+    callback: Callback<A>,
+    ...args: A
+  ): Handle;
+  callSoonThreadsafe(...all: unknown[]): Handle {
+    const handle = (this.callSoon as (...a: unknown[]) => Handle)(...all);
     const wake = this._wake;
     if (wake !== null) wake.notifyHere();
     return handle;
   }
 
-  /** Schedules `callback(...args)` to run `delay` seconds from now (negative means now). */
+  /**
+   * Schedules `callback(...args)` to run `delay` seconds from now (negative means now), in a
+   * copy of the current context or in `options.context`.
+   */
   callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle;
-  callLater(delay: number, callback: AnyCallback): TimerHandle {
+  callLater<A extends unknown[]>(
+    delay: number,
+    options: CallOptions,
+    callback: Callback<A>,
+    ...args: A
+  ): TimerHandle;
+  callLater(delay: number, callback: AnyCallback | CallOptions): TimerHandle {
+    if (isCallOptions(callback)) {
+      // biome-ignore lint/complexity/noArguments: the rare `{ context }` form, off the hot path
+      return this._withContext(callback, 'callLater', this.callLater, arguments, 1) as TimerHandle;
+    }
     checkSeconds(delay, 'callLater() delay');
     checkCallback(callback, 'callLater');
     // biome-ignore lint/complexity/noArguments: no array for 0 or 1 argument (see callSoon)
@@ -154,9 +184,22 @@ export class EventLoop {
     return this._addTimer(this.time() + delay, callback, argc, args);
   }
 
-  /** Schedules `callback(...args)` at the absolute time `when` of the loop's clock. */
+  /**
+   * Schedules `callback(...args)` at the absolute time `when` of the loop's clock, in a copy
+   * of the current context or in `options.context`.
+   */
   callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle;
-  callAt(when: number, callback: AnyCallback): TimerHandle {
+  callAt<A extends unknown[]>(
+    when: number,
+    options: CallOptions,
+    callback: Callback<A>,
+    ...args: A
+  ): TimerHandle;
+  callAt(when: number, callback: AnyCallback | CallOptions): TimerHandle {
+    if (isCallOptions(callback)) {
+      // biome-ignore lint/complexity/noArguments: the rare `{ context }` form, off the hot path
+      return this._withContext(callback, 'callAt', this.callAt, arguments, 1) as TimerHandle;
+    }
     checkSeconds(when, 'callAt() when');
     checkCallback(callback, 'callAt');
     // biome-ignore lint/complexity/noArguments: no array for 0 or 1 argument (see callSoon)
@@ -165,6 +208,25 @@ export class EventLoop {
       // biome-ignore lint/complexity/noArguments: see above
       argc === 0 ? undefined : argc === 1 ? arguments[2] : Array.prototype.slice.call(arguments, 2);
     return this._addTimer(when, callback, argc, args);
+  }
+
+  /**
+   * @internal The `{ context }` form of callSoon/callLater/callAt: schedules without the
+   * options (at position `index` of `all`), then gives the handle the Context to enter.
+   */
+  private _withContext(
+    options: CallOptions,
+    method: string,
+    schedule: (...args: never[]) => Handle,
+    all: IArguments,
+    index: number,
+  ): Handle {
+    const context = contextOption(options, method);
+    const rest = Array.prototype.slice.call(all);
+    rest.splice(index, 1);
+    const handle = (schedule as (...args: unknown[]) => Handle).apply(this, rest);
+    handle._context = context;
+    return handle;
   }
 
   /** @internal Puts a timer in the heap. */
@@ -182,11 +244,17 @@ export class EventLoop {
     return new Future<T>({ loop: this });
   }
 
-  /** asyncio's `loop.create_task(coro, name=...)`: schedules the coroutine's first step. */
+  /**
+   * asyncio's `loop.create_task(coro, name=..., context=...)`: schedules the coroutine's first
+   * step. The task runs in a copy of the current context, or in `options.context`.
+   */
   createTask<T>(coro: Coroutine<T>, options?: Omit<TaskOptions, 'loop'>): Task<T> {
     this._checkClosed();
-    const name = options?.name;
-    return new Task(coro, name === undefined ? { loop: this } : { loop: this, name });
+    if (options === undefined) return new Task(coro, { loop: this });
+    const taskOptions: TaskOptions = { loop: this };
+    if (options.name !== undefined) taskOptions.name = options.name;
+    if (options.context !== undefined) taskOptions.context = options.context;
+    return new Task(coro, taskOptions);
   }
 
   /**
@@ -512,13 +580,20 @@ export class EventLoop {
     if (this._host !== null) this._host.wake();
   }
 
-  /** @internal Schedules a future's done callback `callback(future)` (no argument array). */
+  /**
+   * @internal Schedules a future's done callback `callback(future)` (no argument array), in a
+   * copy of `vars` (the context when the callback was added) or in `context`.
+   */
   _scheduleDoneCallback(
     callback: (future: Future<unknown>) => void,
     future: Future<unknown>,
+    vars: HashMap,
+    context: Context | null,
   ): void {
     this._checkClosed();
-    this._ready.push(new Handle(callback, 1, future, this));
+    const handle = new Handle(callback, 1, future, this, vars);
+    if (context !== null) handle._context = context;
+    this._ready.push(handle);
     if (this._host !== null) this._host.wake();
   }
 

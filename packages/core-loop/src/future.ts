@@ -1,4 +1,7 @@
+import type { Context } from '@asyncio-ts/contextvars';
+import { currentVars, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
 import { FUTURE_BRAND } from './brand.js';
+import { type CallOptions, contextOption } from './call-options.js';
 import {
   type CancelledError,
   InvalidStateError,
@@ -27,8 +30,21 @@ export type DoneCallback<T> = (future: Future<T>) => void;
 /** @internal A done callback stored without its result type (method syntax: bivariant). */
 type StoredCallback = { bivariant(future: Future<unknown>): void }['bivariant'];
 
+/**
+ * @internal A done callback with the context it runs in: the mapping current when it was
+ * added, or an explicit Context. Only made when there is a context to keep: a callback added
+ * where no ContextVar was ever set is stored as the bare function (no allocation).
+ */
+class CallbackInContext {
+  constructor(
+    readonly callback: StoredCallback,
+    readonly vars: HashMap,
+    readonly context: Context | null,
+  ) {}
+}
+
 /** @internal A done-callback slot: a user callback, or a Task parked on this future. */
-type CallbackEntry = StoredCallback | Task<unknown>;
+type CallbackEntry = StoredCallback | CallbackInContext | Task<unknown>;
 
 /** Options for `new Future()`. */
 export interface FutureOptions {
@@ -181,21 +197,35 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  /** Adds a callback run with the future once it is done (scheduled at once if it is). */
-  addDoneCallback(callback: DoneCallback<T>): void {
+  /**
+   * Adds a callback run with the future once it is done (scheduled at once if it is), in a
+   * copy of the context current now, or in `options.context` (asyncio's `context=`).
+   */
+  addDoneCallback(callback: DoneCallback<T>, options?: CallOptions): void {
     if (typeof callback !== 'function') {
       throw new TypeError(
         `a callable object was expected by addDoneCallback(), got ${repr(callback)}`,
       );
     }
-    if (this._state !== PENDING) this._loop.callSoon(callback, this);
-    else this._addEntry(callback as StoredCallback);
+    const context = options === undefined ? null : contextOption(options, 'addDoneCallback');
+    if (this._state !== PENDING) {
+      if (context === null) this._loop.callSoon(callback, this);
+      else this._loop.callSoon({ context }, callback, this);
+      return;
+    }
+    const vars = currentVars();
+    if (context === null && vars === EMPTY_MAP) this._addEntry(callback as StoredCallback);
+    else this._addEntry(new CallbackInContext(callback as StoredCallback, vars, context));
   }
 
   /** Removes every registration of `callback`; returns how many were removed. */
   removeDoneCallback(callback: DoneCallback<T>): number {
     const entries = this._entries();
-    const kept = entries.filter((entry) => entry !== (callback as StoredCallback));
+    const kept = entries.filter(
+      (entry) =>
+        entry !== (callback as StoredCallback) &&
+        !(entry instanceof CallbackInContext && entry.callback === callback),
+    );
     const removed = entries.length - kept.length;
     if (removed > 0) {
       this._firstCallback = kept.length > 0 ? (kept.shift() as CallbackEntry) : null;
@@ -265,8 +295,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const entries = this._entries();
     const n = entries.length;
     if (n === 0) return '';
-    const show = (entry: CallbackEntry): string =>
-      typeof entry === 'function' ? `${entry.name || 'anonymous'}()` : 'Task.task_wakeup()';
+    const show = (entry: CallbackEntry): string => {
+      const callback = entry instanceof CallbackInContext ? entry.callback : entry;
+      return typeof callback === 'function'
+        ? `${callback.name || 'anonymous'}()`
+        : 'Task.task_wakeup()';
+    };
     const first = show(entries[0] as CallbackEntry);
     if (n === 1) return `cb=[${first}]`;
     const last = show(entries[n - 1] as CallbackEntry);
@@ -326,7 +360,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */
   private _scheduleEntry(entry: CallbackEntry): void {
     if (typeof entry === 'function')
-      this._loop._scheduleDoneCallback(entry, this as Future<unknown>);
+      this._loop._scheduleDoneCallback(entry, this as Future<unknown>, EMPTY_MAP, null);
+    else if (entry instanceof CallbackInContext)
+      this._loop._scheduleDoneCallback(
+        entry.callback,
+        this as Future<unknown>,
+        entry.vars,
+        entry.context,
+      );
     else this._loop._wakeTask(entry, this as Future<unknown>);
   }
 }

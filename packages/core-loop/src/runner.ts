@@ -1,3 +1,5 @@
+import type { Context } from '@asyncio-ts/contextvars';
+import { currentVars, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
 import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
@@ -23,6 +25,8 @@ export interface RunOptions {
 export interface RunnerRunOptions {
   /** The main task's name. */
   name?: string;
+  /** The Context the main task runs in; default: the runner's own (see `Runner`). */
+  context?: Context | null | undefined;
 }
 
 type RunnerState = 'created' | 'initialized' | 'closed';
@@ -35,7 +39,8 @@ type SignalProcess = {
 
 /**
  * asyncio.Runner: one loop for several `run()` calls in the same context; `close()` cancels
- * what is left and closes the loop. Usable with `using runner = new Runner()`.
+ * what is left and closes the loop. Usable with `using runner = new Runner()`. The main
+ * tasks run in one context, copied when the loop is made: what one run sets, the next sees.
  *
  * @example
  * ```ts
@@ -50,6 +55,11 @@ type SignalProcess = {
 export class Runner {
   private state: RunnerState = 'created';
   private loop: EventLoop | null = null;
+  /**
+   * The mapping of the runner's context, copied when the loop is made. A main task runs in a
+   * copy of it, written back when the run ends (see `keepContext`).
+   */
+  private vars: HashMap = EMPTY_MAP;
   private readonly options: RunOptions;
 
   /** A runner whose loop is made on first use. */
@@ -60,7 +70,11 @@ export class Runner {
   /** Runs `coro` to completion on the runner's loop and returns its result (blocking). */
   run<T>(coro: Coroutine<T>, options?: RunnerRunOptions): T {
     const task = this.startMain(coro, options, 'Runner.run()');
-    return (task.getLoop() as EventLoop).runUntilComplete(task);
+    try {
+      return (task.getLoop() as EventLoop).runUntilComplete(task);
+    } finally {
+      this.keepContext(task, options);
+    }
   }
 
   /**
@@ -89,6 +103,7 @@ export class Runner {
       throw error;
     } finally {
       unwatchSigint(onSigint);
+      this.keepContext(task, options);
     }
   }
 
@@ -103,6 +118,7 @@ export class Runner {
           : new EventLoop(clock === undefined ? {} : { clock });
       if (debug !== undefined) loop.setDebug(debug);
       this.loop = loop;
+      this.vars = currentVars();
       this.state = 'initialized';
       if (loopFactory === undefined) setEventLoop(loop);
     }
@@ -179,7 +195,20 @@ export class Runner {
     if (registry.running !== null) {
       throw new RuntimeError(`${method} cannot be called from a running event loop`);
     }
-    return this.getLoop().createTask(coro, options);
+    const loop = this.getLoop();
+    if (options?.context != null) return loop.createTask(coro, options);
+    const name = options?.name;
+    const task = loop.createTask(coro, name === undefined ? undefined : { name });
+    // asyncio runs every main task in the runner's one Context. Here the task runs in a copy
+    // that `keepContext` writes back: an explicit Context on the first task made would make
+    // V8 reserve a slot for it in every Task of the program.
+    if (task._vars !== this.vars) task._vars = this.vars;
+    return task;
+  }
+
+  /** After a run in the runner's context: what the main task set is kept for the next run. */
+  private keepContext(task: Task<unknown>, options: RunnerRunOptions | undefined): void {
+    if (options?.context == null) this.vars = task._vars;
   }
 
   private finishClose(loop: EventLoop): void {

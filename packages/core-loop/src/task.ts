@@ -1,4 +1,15 @@
+import type { Context } from '@asyncio-ts/contextvars';
+import {
+  type ContextOwner,
+  contextState,
+  currentVars,
+  EMPTY_MAP,
+  enterContext,
+  type HashMap,
+  leaveContext,
+} from '@asyncio-ts/contextvars/internal';
 import { FUTURE_BRAND } from './brand.js';
+import { contextOption } from './call-options.js';
 import { CancelledError, InvalidStateError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { defineFlag, EXECUTING, MUST_CANCEL } from './flags.js';
@@ -14,6 +25,11 @@ export interface TaskOptions {
   name?: string;
   /** The loop to run on; default: the running or current loop. */
   loop?: EventLoop;
+  /**
+   * The Context every step runs in (asyncio's `context=`); default: a copy of the current
+   * context, taken when the task is made.
+   */
+  context?: Context | null | undefined;
 }
 
 /** @internal "No exception to throw into the coroutine" (undefined and null can be thrown). */
@@ -26,7 +42,7 @@ export const WAKE_UP: unique symbol = Symbol('wake up');
  * into the coroutine (or throws a pending exception into it) and parks the task on whatever
  * future the coroutine yields; a bare `yield` gives up the turn once.
  */
-export class Task<T = unknown> extends Future<T> {
+export class Task<T = unknown> extends Future<T> implements ContextOwner {
   /** @internal A task is never skipped in the ready queue (on the prototype: no field). */
   declare readonly _cancelled: false;
   /** @internal */
@@ -53,6 +69,14 @@ export class Task<T = unknown> extends Future<T> {
   _nextInList: Task<unknown> | null = null;
   /** @internal True while the coroutine is executing (guards re-entrant steps; a bit of `_flags`). */
   declare _executing: boolean;
+  /**
+   * @internal The mapping of the task's own context, copied (in O(1)) from its creator's: the
+   * task itself is that context, so no Context object is made per task. An own property only
+   * when not empty (the prototype holds EMPTY_MAP): no cost for programs without ContextVars.
+   */
+  declare _vars: HashMap;
+  /** @internal The Context given as `options.context`, entered for every step; or null. */
+  declare _context: Context | null;
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
@@ -61,6 +85,7 @@ export class Task<T = unknown> extends Future<T> {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._coro = coro;
+    takeContext(this as Task<unknown>, options);
     const name = options?.name;
     // As in asyncio, only unnamed tasks take a number.
     this._name = name === undefined ? ++registry.taskCounter : String(name);
@@ -202,6 +227,11 @@ export class Task<T = unknown> extends Future<T> {
         `Cannot enter into task ${this} while another task ${current} is being executed.`,
       );
     }
+    // The step runs in the task's context (instrument hooks included), as asyncio's
+    // `context.run(step)`: entering an explicit Context that is already entered throws.
+    const context = this._context;
+    const previousContext = context === null ? contextState.current : enterContext(context);
+    if (context === null) contextState.current = this;
     loop._currentTask = this as Task<unknown>;
     this._executing = true;
     const instruments = loop._instruments;
@@ -218,6 +248,8 @@ export class Task<T = unknown> extends Future<T> {
     this._executing = false;
     loop._currentTask = null;
     if (instruments !== null) loop._notify('afterTaskStep', this);
+    if (context === null) contextState.current = previousContext;
+    else leaveContext(context, previousContext);
     if (failed) {
       if (thrown instanceof CancelledError) {
         this._cancelledExc = thrown;
@@ -310,6 +342,19 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
+/**
+ * @internal Gives a new task its context: `options.context`, or a copy of the current one.
+ * Outside the constructor on purpose: V8 sizes objects by the `this.x =` assignments it sees
+ * in a constructor, and these two properties are usually left on the prototype.
+ */
+function takeContext(task: Task<unknown>, options: TaskOptions | undefined): void {
+  if (options?.context != null) task._context = contextOption(options, 'Task');
+  else {
+    const vars = currentVars();
+    if (vars !== EMPTY_MAP) task._vars = vars;
+  }
+}
+
 /** asyncio.current_task: the task running on `loop` (default: the running loop), or null. */
 export function currentTask(loop?: EventLoop): Task<unknown> | null {
   const target = loop ?? registry.running;
@@ -327,3 +372,6 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
 Object.defineProperty(Task.prototype, '_cancelled', { value: false });
 defineFlag(Task.prototype, '_mustCancel', MUST_CANCEL);
 defineFlag(Task.prototype, '_executing', EXECUTING);
+// Defaults on the prototype, not fields: see `_vars`. Writable, so an assignment makes an own property.
+Object.defineProperty(Task.prototype, '_vars', { value: EMPTY_MAP, writable: true });
+Object.defineProperty(Task.prototype, '_context', { value: null, writable: true });

@@ -10,6 +10,7 @@ import {
   KeyboardInterrupt,
   RuntimeError,
   type Task,
+  type TaskOptions,
 } from '@asyncio-ts/core-loop';
 import { describe, failed } from './awaitable.js';
 import { ExceptionGroup } from './exception-group.js';
@@ -18,6 +19,8 @@ import { ExceptionGroup } from './exception-group.js';
 export interface TaskGroupTaskOptions {
   /** The task's name. */
   name?: string;
+  /** The Context the task runs in (asyncio's `context=`); default: a copy of the current one. */
+  context?: TaskOptions['context'];
 }
 
 /**
@@ -53,8 +56,7 @@ export class TaskGroup {
       throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     }
     const loop = this.loop as EventLoop;
-    const name = options?.name;
-    const task = name === undefined ? loop.createTask(coro) : loop.createTask(coro, { name });
+    const task = loop.createTask(coro, options);
     task.addDoneCallback(this.onTaskDone);
     this.tasks.add(task as Task<unknown>);
     return task;
