@@ -1,6 +1,10 @@
 """Run generated programs with CPython's asyncio.
 
-usage: run_programs.py UNIT < programs.json
+usage: run_programs.py UNIT [--nest] < programs.json
+
+With --nest the programs are extended ones (nested runs): every worker loads nest_asyncio
+first (found as run_scenarios.py finds it), which patches asyncio for good, so extended
+programs never share a process with plain ones. Without nest_asyncio each is skipped.
 
 programs.json is a list of {"seed": int, "source": str}; each source reads the length of its
 tick, in seconds, from the global `U`. The programs are shared out among a few worker
@@ -36,10 +40,26 @@ def run(seed, source, unit):
     return {"stdout": out.getvalue(), "error": error, "skipped": None}
 
 
+def run_nested_share(programs, unit):
+    """A worker's share of extended programs, with nest_asyncio loaded first."""
+    from run_scenarios import find_nest_asyncio, load_nest_asyncio
+
+    path = find_nest_asyncio()
+    if path is None:
+        reason = "nest_asyncio is not installed"
+        return {p["seed"]: {"stdout": "", "error": None, "skipped": reason} for p in programs}
+    load_nest_asyncio(path)
+    return {p["seed"]: run(p["seed"], p["source"], unit) for p in programs}
+
+
 def main(argv):
     unit = argv[0]
+    nest = "--nest" in argv[1:]
     programs = json.load(sys.stdin)
-    if argv[1:] == ["--worker"]:
+    if "--worker" in argv[1:]:
+        if nest:
+            json.dump(run_nested_share(programs, float(unit)), sys.stdout)
+            return 0
         json.dump({p["seed"]: run(p["seed"], p["source"], float(unit)) for p in programs}, sys.stdout)
         return 0
     workers = []
@@ -50,7 +70,7 @@ def main(argv):
                 json.dump(share, f)
                 f.seek(0)
                 child = subprocess.Popen(
-                    [sys.executable, __file__, unit, "--worker"],
+                    [sys.executable, __file__, unit, "--worker", *(["--nest"] if nest else [])],
                     stdin=f,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,

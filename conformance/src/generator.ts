@@ -14,6 +14,13 @@
  * (asyncio leaves that undefined). A sleep whose tick has already passed gives up the turn
  * once (a delay <= 0) in both languages. Await and gather only target later workers, so no
  * program can wait on itself.
+ *
+ * Extended programs (`generateProgram(seed, { extended: true })`) add what plain ones avoid:
+ * nested runs (a worker calls `run(sub(...))` while the loop runs: nest_asyncio in Python,
+ * nest-patch here) and await cycles (`waitFor(tasks[k], deadline)` may target any other
+ * worker, so two workers can wait on each other until a deadline cancels one of them).
+ * Every program, plain or extended, runs on a VirtualClock that starts far from 0 for some
+ * seeds (2^24 s and more), where timer arithmetic is least exact.
  */
 
 /** A tick: the whole-second (virtual) deadline of one sleep, unique in its program. */
@@ -36,11 +43,17 @@ type Stmt =
   | { op: 'gather'; parts: Part[] }
   | { op: 'spawn'; sub: Sub }
   | { op: 'raise' }
+  | { op: 'nested'; sub: Sub }
+  | { op: 'waitFor'; target: number; tick: Tick }
   | { op: 'catch'; body: Stmt[]; onCancel: 'none' | 'reraise' | 'swallow' };
 
 /** One generated program, before it is written out. */
 export interface Program {
   seed: number;
+  /** Nested runs and await cycles may appear (Python needs nest_asyncio). */
+  extended: boolean;
+  /** Where the TypeScript side's VirtualClock starts (the trace never shows it). */
+  clockStart: number;
   workers: Stmt[][];
   main: Stmt[];
 }
@@ -57,9 +70,21 @@ function prng(seed: number): () => number {
   };
 }
 
+/** VirtualClock starts: 0, and far values where `now + 1e-9 == now`. */
+const CLOCK_STARTS = [0, 2 ** 24, 1_700_000_000, 2 ** 40, 2 ** 52];
+
+/** Options of `generateProgram`. */
+export interface GenerateOptions {
+  /** Also nested runs and await cycles (default false). */
+  extended?: boolean;
+}
+
 /** Generates the program for one seed. */
-export function generateProgram(seed: number): Program {
-  const random = prng(seed);
+export function generateProgram(seed: number, options?: GenerateOptions): Program {
+  const extended = options?.extended === true;
+  // Its own stream, so that plain programs keep the operations they always had.
+  const clockStart = CLOCK_STARTS[(prng(seed ^ 0x5eed)() * CLOCK_STARTS.length) | 0] as number;
+  const random = prng(extended ? seed ^ 0x0e7e4d : seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const ticks: Tick[] = [];
   const newTick = (): Tick => {
@@ -90,6 +115,8 @@ export function generateProgram(seed: number): Program {
         stmts.push({ op: 'sleep', tick: newTick() });
       } else if (roll < 0.42) {
         stmts.push({ op: 'cancel', target: pick(others(self)) });
+      } else if (extended && roll < 0.5) {
+        stmts.push({ op: 'waitFor', target: pick(others(self)), tick: newTick() });
       } else if (roll < 0.54 && targets.length > 0) {
         stmts.push({ op: 'await', target: pick(targets) });
       } else if (roll < 0.66) {
@@ -100,7 +127,8 @@ export function generateProgram(seed: number): Program {
           parts.push({ sub: newSub(self) });
         stmts.push({ op: 'gather', parts });
       } else if (roll < 0.72) {
-        stmts.push({ op: 'spawn', sub: newSub(self) });
+        if (extended && random() < 0.5) stmts.push({ op: 'nested', sub: newSub(self) });
+        else stmts.push({ op: 'spawn', sub: newSub(self) });
       } else if (roll < 0.88 && depth < 2) {
         stmts.push({
           op: 'catch',
@@ -118,6 +146,13 @@ export function generateProgram(seed: number): Program {
   };
 
   const workers = Array.from({ length: workerCount }, (_, i) => block(i + 1, 0));
+  if (extended && random() < 0.6) {
+    // An await cycle for sure: a awaits b while b waits for a until a deadline.
+    const a = int(1, workerCount - 1);
+    const b = int(a + 1, workerCount);
+    (workers[a - 1] as Stmt[]).unshift({ op: 'await', target: b });
+    (workers[b - 1] as Stmt[]).unshift({ op: 'waitFor', target: a, tick: newTick() });
+  }
   const main: Stmt[] = [];
   for (let k = int(0, 2); k > 0; k--) {
     main.push(
@@ -135,7 +170,7 @@ export function generateProgram(seed: number): Program {
   ticks.forEach((tick, i) => {
     tick.n = order[i] as number;
   });
-  return { seed, workers, main };
+  return { seed, extended, clockStart, workers, main };
 }
 
 // ---------------------------------------------------------------- Python
@@ -175,6 +210,18 @@ function pyStmts(stmts: Stmt[], who: string, indent: string): string[] {
       case 'raise':
         lines.push(`${indent}raise ValueError("${who}")`);
         break;
+      case 'nested': {
+        const { name, tick, fail } = s.sub;
+        lines.push(
+          `${indent}print("${who} nested", asyncio.run(sub("${name}", ${tick.n}, ${fail ? 'True' : 'False'})))`,
+        );
+        break;
+      }
+      case 'waitFor':
+        lines.push(
+          `${indent}print("${who} waited", await asyncio.wait_for(tasks[${s.target}], left(${s.tick.n})))`,
+        );
+        break;
       case 'catch':
         lines.push(`${indent}try:`, ...pyStmts(s.body, who, `${indent}    `));
         lines.push(`${indent}except ValueError as e:`, `${indent}    print("${who} caught", e)`);
@@ -208,8 +255,11 @@ export function toPython(program: Program): string {
     '    def show(r):',
     '        return f"{type(r).__name__}({r})" if isinstance(r, BaseException) else r',
     '',
+    '    def left(n):',
+    '        return n * U - (loop.time() - t0)',
+    '',
     '    async def tick(n):',
-    '        await asyncio.sleep(n * U - (loop.time() - t0))',
+    '        await asyncio.sleep(left(n))',
     '',
     '    async def sub(name, n, fail):',
     '        print(name, "start")',
@@ -236,6 +286,7 @@ export function toPython(program: Program): string {
     '    for (name, _), r in zip(spawned, results):',
     '        print(name, "=", show(r))',
     '',
+    ...(program.extended ? ['import nest_asyncio', 'nest_asyncio.apply()'] : []),
     'asyncio.run(main())',
   );
   return `${lines.join('\n')}\n`;
@@ -276,6 +327,16 @@ function tsStmts(stmts: Stmt[], who: string, indent: string): string[] {
       case 'raise':
         lines.push(`${indent}throw new ValueError('${who}');`);
         break;
+      case 'nested': {
+        const { name, tick, fail } = s.sub;
+        lines.push(`${indent}print('${who} nested', run(sub('${name}', ${tick.n}, ${fail})));`);
+        break;
+      }
+      case 'waitFor':
+        lines.push(
+          `${indent}print('${who} waited', yield* waitFor(tasks[${s.target}], left(${s.tick.n})));`,
+        );
+        break;
       case 'catch': {
         lines.push(
           `${indent}try {`,
@@ -308,13 +369,16 @@ export const programGlobals = [
   'sleep',
   'VirtualClock',
   'gather',
+  'waitFor',
+  'apply',
 ];
 
 /** How the TypeScript program gets its globals, shown above it when a seed fails. */
 export const typescriptPrelude = [
   "import { CancelledError, getRunningLoop, run } from '@asyncio-ts/core-loop';",
   "import { gather } from '@asyncio-ts/gather';",
-  "import { sleep, VirtualClock } from '@asyncio-ts/timers';",
+  "import { apply } from '@asyncio-ts/nest-patch';",
+  "import { sleep, VirtualClock, waitFor } from '@asyncio-ts/timers';",
   "import { createPrinter } from './src/pyfmt.js';",
   'const { print } = createPrinter();',
 ].join('\n');
@@ -335,8 +399,10 @@ export function toTypeScript(program: Program): string {
     '',
     "  const show = (r) => (r instanceof Error ? r.name + '(' + r.message + ')' : r);",
     '',
+    '  const left = (n) => n - (loop.time() - t0);',
+    '',
     '  function* tick(n) {',
-    '    yield* sleep(n - (loop.time() - t0));',
+    '    yield* sleep(left(n));',
     '  }',
     '',
     '  function* sub(name, n, fail) {',
@@ -363,7 +429,8 @@ export function toTypeScript(program: Program): string {
     "  results.forEach((r, i) => print(spawned[i][0], '=', show(r)));",
     '}',
     '',
-    'run(main, { clock: new VirtualClock() });',
+    ...(program.extended ? ['apply();'] : []),
+    `run(main, { clock: new VirtualClock(${program.clockStart === 0 ? '' : `{ start: ${program.clockStart} }`}) });`,
   );
   return `${lines.join('\n')}\n`;
 }

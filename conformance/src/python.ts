@@ -90,15 +90,19 @@ export function runPythonScenarios(
   return { nestAsyncio: out.nest_asyncio, results: new Map(Object.entries(out.results)) };
 }
 
-/** Runs generated programs, `unit` seconds per tick, in `jobs` Python processes (default 8). */
+/**
+ * Runs generated programs, `unit` seconds per tick, in `jobs` Python processes (default 8);
+ * `nest`: extended programs, in processes that load nest_asyncio first.
+ */
 export function runPythonPrograms(
   command: string,
   programs: ReadonlyArray<{ seed: number; source: string }>,
   unit: number,
   jobs?: number,
+  nest = false,
 ): Map<number, PythonResult> {
   const env: Record<string, string> = jobs === undefined ? {} : { CONFORMANCE_JOBS: String(jobs) };
-  const args = [join(driverDir, 'run_programs.py'), String(unit)];
+  const args = [join(driverDir, 'run_programs.py'), String(unit), ...(nest ? ['--nest'] : [])];
   const out = JSON.parse(runDriver(command, args, JSON.stringify(programs), env)) as Record<
     string,
     PythonResult

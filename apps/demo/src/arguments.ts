@@ -60,8 +60,12 @@ function clockMode(virtual: unknown, speed: unknown): ClockMode {
   return { kind: 'speed', rate };
 }
 
-/** Parses the command line (without `node` and the script), with cac. Throws UsageError. */
+/**
+ * Parses the command line (without `node` and the script), with cac. Throws UsageError.
+ * A leading `--` is dropped: `pnpm demo -- example-2 --virtual` passes it through.
+ */
 export function parseArguments(argv: readonly string[]): DemoArguments {
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
   const cli = cac('asyncio-ts-demo');
   let chapters: string[] = [];
   cli
@@ -74,7 +78,7 @@ export function parseArguments(argv: readonly string[]): DemoArguments {
       chapters = names;
     });
   try {
-    cli.parse(['node', 'asyncio-ts-demo', ...argv], { run: false });
+    cli.parse(['node', 'asyncio-ts-demo', ...args], { run: false });
     cli.runMatchedCommand();
   } catch (error) {
     // cac reports unknown options and missing values as CACError.

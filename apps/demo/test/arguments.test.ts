@@ -11,6 +11,15 @@ describe('parseArguments', () => {
     });
   });
 
+  it("accepts pnpm's `--` separator: `pnpm demo -- example-2 --virtual`", () => {
+    expect(parseArguments(['--', 'example-2', '--virtual'])).toEqual({
+      help: false,
+      chapters: ['example-2'],
+      clock: { kind: 'virtual' },
+      json: false,
+    });
+  });
+
   it('takes chapters and options in any order', () => {
     expect(parseArguments(['example-2', '--virtual', '--json', 'sync'])).toEqual({
       help: false,

@@ -44,7 +44,10 @@ export class ContextVar<T = unknown> implements HashedKey {
     }
     this.name = name;
     this._default =
-      options !== undefined && 'default' in options ? (options.default as T) : NO_VALUE;
+      // An own property only: Object.prototype.default must not give every variable one.
+      options !== undefined && Object.hasOwn(options, 'default')
+        ? (options.default as T)
+        : NO_VALUE;
     const state = contextState;
     if (state.varCount >= 0xffffffff) throw new RangeError('too many ContextVars were created');
     this._hash = hashOf(state.varCount++);

@@ -42,6 +42,23 @@ export function blockFor(
 }
 
 /**
+ * True when this thread may block in `Atomics.wait`; false where it may not (a browser main
+ * thread, a page that is not cross-origin isolated). Asks without waiting: a wait for a
+ * value the cell does not hold returns at once where waiting is allowed, and throws where it
+ * is not.
+ */
+export function canBlock(): boolean {
+  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return false;
+  if (cell === null) cell = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    Atomics.wait(cell, 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Blocks the thread until `wakeCell[0]` is no longer 0 (another thread notified it) or
  * `seconds` of real time passed (Infinity: no limit). Returns at once if it is already set.
  */

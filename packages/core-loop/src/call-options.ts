@@ -20,7 +20,10 @@ export function isCallOptions(value: unknown): value is CallOptions {
 /** The Context given in `options`, null when none; a TypeError for anything else. */
 export function contextOption(options: CallOptions | undefined, method: string): Context | null {
   const context = options?.context;
-  if (context === undefined || context === null) return null;
+  // An own property only: Object.prototype.context must not change a call.
+  if (context === undefined || context === null || !Object.hasOwn(options as object, 'context')) {
+    return null;
+  }
   if (!isContext(context)) {
     throw new TypeError(`${method}() expected a Context as context, got ${repr(context)}`);
   }

@@ -1,7 +1,9 @@
 import type { Context } from '@asyncio-ts/contextvars';
+import { checkLoop } from './checks.js';
 import { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import type { Future } from './future.js';
+import { ownOption } from './options.js';
 import { asCoroutine, isAwaitableObject, isFuture, isThenable } from './predicates.js';
 import { repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
@@ -38,10 +40,12 @@ export function ensureFuture<T>(
   awaitable: Awaitable<T> | PromiseLike<T>,
   options?: EnsureFutureOptions,
 ): Future<T> {
-  const loop = options?.loop;
+  const loop = ownOption(options, 'loop');
+  if (loop !== undefined) checkLoop(loop, 'ensureFuture(): options.loop');
   if (isFuture(awaitable)) {
     if (loop !== undefined && awaitable.getLoop() !== loop) {
-      throw new RuntimeError(
+      // asyncio's ValueError, mapped to RangeError as everywhere (see the README).
+      throw new RangeError(
         'The future belongs to a different loop than the one specified as the loop argument',
       );
     }

@@ -1,10 +1,12 @@
 import type { Context } from '@asyncio-ts/contextvars';
 import type { HashMap } from '@asyncio-ts/contextvars/internal';
-import { blockFor } from './blocking-wait.js';
+import { blockFor, canBlock } from './blocking-wait.js';
+import { LOOP_BRAND } from './brand.js';
 import { type CallOptions, contextOption, isCallOptions } from './call-options.js';
-import { checkCallback, checkSeconds } from './checks.js';
-import { type Clock, defaultClock } from './clock.js';
+import { checkCallback, checkClock, checkInstrument, checkSeconds } from './checks.js';
+import { type Clock, defaultClock, MonotonicClock } from './clock.js';
 import { ensureFuture } from './ensure-future.js';
+import { readEnvironment } from './environment.js';
 import { RuntimeError } from './errors.js';
 import {
   type ExceptionContext,
@@ -15,6 +17,7 @@ import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
+import { ownOption } from './options.js';
 import { isFuture } from './predicates.js';
 import { ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
@@ -25,6 +28,7 @@ import { Task, type TaskOptions, WAKE_UP } from './task.js';
 import { TaskList } from './task-list.js';
 import { TimerHeap } from './timer-heap.js';
 import type { Awaitable, Coroutine } from './types.js';
+import { reportUnretrievedAtClose } from './unretrieved.js';
 import { describeAbandoned, type WakeState } from './wake.js';
 
 /** Options for `new EventLoop()`. */
@@ -47,9 +51,7 @@ const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 const CLOCK_RESOLUTION = 1e-9;
 
 function debugFromEnvironment(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  const value = env?.ASYNCIO_TS_DEBUG;
+  const value = readEnvironment('ASYNCIO_TS_DEBUG');
   return value !== undefined && value !== '' && value !== '0';
 }
 
@@ -87,8 +89,8 @@ export class EventLoop {
   readonly _tasks = new TaskList();
   /** @internal Null when no instrument is attached, so the hot path pays one check. */
   _instruments: Instrument[] | null = null;
-  /** @internal Futures whose exception nobody has retrieved yet. */
-  readonly _unretrieved = new Set<Future<unknown>>();
+  /** @internal Futures whose exception nobody has retrieved yet, held weakly. */
+  readonly _unretrieved = new Set<WeakRef<Future<unknown>>>();
   /** @internal What runUntilComplete waits on, for the deadlock message. */
   _waitingOn: Future<unknown> | null = null;
   /** @internal How many runs of this loop are in progress (nested runs count each). */
@@ -100,8 +102,10 @@ export class EventLoop {
 
   /** A new loop, not running; `options.clock` replaces the real clock. */
   constructor(options?: EventLoopOptions) {
-    this._clock = options?.clock ?? defaultClock;
-    this._debug = options?.debug ?? debugFromEnvironment();
+    const clock = ownOption(options, 'clock');
+    if (clock !== undefined) checkClock(clock, 'new EventLoop(): options.clock');
+    this._clock = clock ?? defaultClock;
+    this._debug = ownOption(options, 'debug') ?? debugFromEnvironment();
   }
 
   /** The loop's clock, in seconds (asyncio's `loop.time()`). */
@@ -252,8 +256,10 @@ export class EventLoop {
     this._checkClosed();
     if (options === undefined) return new Task(coro, { loop: this });
     const taskOptions: TaskOptions = { loop: this };
-    if (options.name !== undefined) taskOptions.name = options.name;
-    if (options.context !== undefined) taskOptions.context = options.context;
+    const name = ownOption(options, 'name');
+    if (name !== undefined) taskOptions.name = name;
+    const context = ownOption(options, 'context');
+    if (context !== undefined) taskOptions.context = context;
     return new Task(coro, taskOptions);
   }
 
@@ -272,6 +278,7 @@ export class EventLoop {
       }
       this._checkRunning();
     }
+    this._checkCanBlock();
     const newTask = !isFuture(awaitable);
     const future = ensureFuture(awaitable, { loop: this });
     const frame = RunFrame.enter(this, future as Future<unknown>);
@@ -305,11 +312,24 @@ export class EventLoop {
       if (hooks !== null && hooks.runForever(this) !== NOT_HANDLED) return;
       this._checkRunning();
     }
+    this._checkCanBlock();
     const frame = RunFrame.enter(this, null);
     try {
       this._runUntilStopped();
     } finally {
       frame.exit();
+    }
+  }
+
+  /**
+   * @internal A blocking run on real time where the thread cannot block (a browser main
+   * thread) refuses before anything runs, not at its first wait for a timer, half-way through.
+   */
+  private _checkCanBlock(): void {
+    if (this._clock instanceof MonotonicClock && !canBlock()) {
+      throw new RuntimeError(
+        'cannot block this thread: Atomics.wait is not allowed here (as on a browser main thread), and a blocking run on real time waits between timers; use runAsync() to run the loop on the host',
+      );
     }
   }
 
@@ -405,6 +425,7 @@ export class EventLoop {
 
   /** Attaches an instrument (see `Instrument`). */
   addInstrument(instrument: Instrument): void {
+    checkInstrument(instrument);
     if (this._instruments === null) this._instruments = [instrument];
     else if (!this._instruments.includes(instrument)) this._instruments.push(instrument);
   }
@@ -428,10 +449,10 @@ export class EventLoop {
     const instruments = this._instruments;
     if (instruments === null) return;
     for (const instrument of instruments.length === 1 ? instruments : [...instruments]) {
-      const fn = instrument[hook] as ((this: Instrument, arg: unknown) => void) | undefined;
-      if (fn === undefined) continue;
       try {
-        fn.call(instrument, arg);
+        // Read inside the try: a getter that throws is the instrument's failure too.
+        const fn = instrument[hook] as ((this: Instrument, arg: unknown) => void) | undefined;
+        if (fn !== undefined) fn.call(instrument, arg);
       } catch (exception) {
         this.removeInstrument(instrument);
         this.callExceptionHandler({
@@ -533,9 +554,11 @@ export class EventLoop {
     const timers = this._timers;
     const ready = this._ready;
     if (timers.size > 0) {
-      const end = this._clock.now() + CLOCK_RESOLUTION;
+      // Compare the distance, not `_when < now + resolution`: past 2^24 s, `now + 1e-9` is
+      // `now` itself, and a timer due exactly now would never run (the loop would spin).
+      const now = this._clock.now();
       let top = timers.peek();
-      while (top !== undefined && top._when < end) {
+      while (top !== undefined && top._when - now < CLOCK_RESOLUTION) {
         timers.pop();
         top._scheduled = false;
         if (top._cancelled) this._timerCancelledCount--;
@@ -646,17 +669,7 @@ export class EventLoop {
 
   /** @internal Reports, once, every exception that nobody retrieved. */
   _reportUnretrieved(): void {
-    const pending = [...this._unretrieved];
-    this._unretrieved.clear();
-    for (const future of pending) {
-      if (!future._logTraceback) continue;
-      future._logTraceback = false;
-      this.callExceptionHandler({
-        message: `${future.constructor.name} exception was never retrieved`,
-        exception: future._exception,
-        future,
-      });
-    }
+    reportUnretrievedAtClose(this);
   }
 }
 
@@ -667,5 +680,7 @@ export interface HostBridge {
   /** A future that settles with the native promise. */
   adopt(thenable: PromiseLike<unknown>): Future<unknown>;
 }
+
+Object.defineProperty(EventLoop.prototype, LOOP_BRAND, { value: true });
 
 registry.makeLoop ??= () => new EventLoop();

@@ -2,6 +2,7 @@ import type { Context } from '@asyncio-ts/contextvars';
 import { currentVars, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
 import { FUTURE_BRAND } from './brand.js';
 import { type CallOptions, contextOption } from './call-options.js';
+import { checkLoop, isEventLoop } from './checks.js';
 import {
   type CancelledError,
   InvalidStateError,
@@ -14,6 +15,7 @@ import { boundedRepr, repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
 import type { Yielded } from './types.js';
+import { forgetUnretrieved, trackUnretrieved } from './unretrieved.js';
 
 /** @internal Future states, as numbers to keep the hot path cheap. */
 export const PENDING = 0;
@@ -119,7 +121,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
-    this._loop = options?.loop ?? getEventLoop();
+    // ownOption(options, 'loop'), written out: every task goes through here.
+    let loop = options?.loop;
+    if (loop !== undefined && !Object.hasOwn(options as object, 'loop')) loop = undefined;
+    if (loop !== undefined && !isEventLoop(loop)) {
+      checkLoop(loop, `new ${new.target.name}(): options.loop`);
+    }
+    this._loop = loop ?? getEventLoop();
   }
 
   /** The loop this future belongs to. */
@@ -180,7 +188,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = error;
     this._state = FAILED;
     this._logTraceback = true;
-    this._loop._unretrieved.add(this as Future<unknown>);
+    trackUnretrieved(this as Future<unknown>);
     this._complete();
   }
 
@@ -321,7 +329,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _retrieved(): void {
     if (this._logTraceback) {
       this._logTraceback = false;
-      this._loop._unretrieved.delete(this as Future<unknown>);
+      forgetUnretrieved(this as Future<unknown>);
     }
   }
 
@@ -340,6 +348,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal Parks `task` on this future: it is woken when the future is done. */
   _addWaiter(task: Task<unknown>): void {
     this._addEntry(task);
+  }
+
+  /** @internal Un-parks `task`: it is no longer woken when this future is done. */
+  _removeWaiter(task: Task<unknown>): void {
+    this.removeDoneCallback(task as unknown as DoneCallback<T>);
   }
 
   /** @internal The done callbacks and parked tasks, in the order they were added. */

@@ -151,7 +151,15 @@ class HostDriver implements HostBridge {
     const failWith = this.fail;
     if (failWith === null || wait !== this.waits) return;
     this.settleWait();
-    failWith(this.loop._deadlockError());
+    // Reject with whatever goes wrong: an exception escaping a host listener would crash
+    // the process instead of reaching the caller of runAsync().
+    let error: unknown;
+    try {
+      error = this.loop._deadlockError();
+    } catch (failure) {
+      error = failure;
+    }
+    failWith(error);
   }
 
   private timeUp(): void {

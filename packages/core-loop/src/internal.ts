@@ -17,10 +17,12 @@ export { blockFor } from './blocking-wait.js';
 export { checkSeconds, checkSecondsOrNull } from './checks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
+export { ownOption } from './options.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
 export { boundedRepr, formatCallback, repr } from './repr.js';
 export { RunFrame } from './run-frame.js';
 export { cancelAllTasks } from './runner.js';
+export { watchAwaited } from './unawaited.js';
 export { releaseWaiter } from './waiters.js';
 export {
   addWakeSource,

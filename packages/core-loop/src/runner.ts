@@ -1,9 +1,11 @@
 import type { Context } from '@asyncio-ts/contextvars';
 import { currentVars, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
+import { checkClock, checkLoop } from './checks.js';
 import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
 import { Future } from './future.js';
+import { ownOption } from './options.js';
 import { isCoroutine } from './predicates.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
@@ -65,6 +67,7 @@ export class Runner {
   /** A runner whose loop is made on first use. */
   constructor(options?: RunOptions) {
     this.options = options ?? {};
+    checkRunOptions(this.options);
   }
 
   /** Runs `coro` to completion on the runner's loop and returns its result (blocking). */
@@ -111,11 +114,14 @@ export class Runner {
   getLoop(): EventLoop {
     if (this.state === 'closed') throw new RuntimeError('Runner is closed');
     if (this.loop === null) {
-      const { clock, debug, loopFactory } = this.options;
+      const clock = ownOption(this.options, 'clock');
+      const debug = ownOption(this.options, 'debug');
+      const loopFactory = ownOption(this.options, 'loopFactory');
       const loop =
         loopFactory !== undefined
           ? loopFactory()
           : new EventLoop(clock === undefined ? {} : { clock });
+      if (loopFactory !== undefined) checkLoop(loop, 'the loop made by loopFactory()');
       if (debug !== undefined) loop.setDebug(debug);
       this.loop = loop;
       this.vars = currentVars();
@@ -191,7 +197,8 @@ export class Runner {
     options: RunnerRunOptions | undefined,
     method: string,
   ): Task<T> {
-    if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    // asyncio.Runner.run raises ValueError here: RangeError, as every ValueError of asyncio.
+    if (!isCoroutine(coro)) throw new RangeError(`a coroutine was expected, got ${repr(coro)}`);
     if (registry.running !== null) {
       throw new RuntimeError(`${method} cannot be called from a running event loop`);
     }
@@ -213,10 +220,24 @@ export class Runner {
 
   private finishClose(loop: EventLoop): void {
     reportLeftoverTasks(loop);
-    if (this.options.loopFactory === undefined && registry.current === loop) setEventLoop(null);
+    if (ownOption(this.options, 'loopFactory') === undefined && registry.current === loop)
+      setEventLoop(null);
     loop.close();
     this.loop = null;
     this.state = 'closed';
+  }
+}
+
+/** TypeErrors at the call for options that would only fail later, inside the run. */
+function checkRunOptions(options: RunOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`options must be an object like { clock, debug }, got ${repr(options)}`);
+  }
+  const clock = ownOption(options, 'clock');
+  if (clock !== undefined) checkClock(clock, 'options.clock');
+  const loopFactory = ownOption(options, 'loopFactory');
+  if (loopFactory !== undefined && typeof loopFactory !== 'function') {
+    throw new TypeError(`options.loopFactory must be a function, got ${repr(loopFactory)}`);
   }
 }
 

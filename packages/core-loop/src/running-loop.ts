@@ -1,3 +1,4 @@
+import { checkLoop } from './checks.js';
 import { RuntimeError } from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { registry } from './registry.js';
@@ -29,6 +30,7 @@ export function getEventLoop(): EventLoop {
 
 /** asyncio.set_event_loop: the loop `getEventLoop()` returns when none is running. */
 export function setEventLoop(loop: EventLoop | null): void {
+  checkLoop(loop, 'setEventLoop(): loop', true);
   registry.current = loop;
 }
 

@@ -10,7 +10,13 @@ import {
 } from '@asyncio-ts/contextvars/internal';
 import { FUTURE_BRAND } from './brand.js';
 import { contextOption } from './call-options.js';
-import { CancelledError, InvalidStateError, KeyboardInterrupt, RuntimeError } from './errors.js';
+import {
+  CancelledError,
+  InvalidStateError,
+  KeyboardInterrupt,
+  loopCancelledError,
+  RuntimeError,
+} from './errors.js';
 import type { EventLoop } from './event-loop.js';
 import { defineFlag, EXECUTING, MUST_CANCEL } from './flags.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
@@ -34,6 +40,23 @@ export interface TaskOptions {
 
 /** @internal "No exception to throw into the coroutine" (undefined and null can be thrown). */
 const NO_EXCEPTION: unique symbol = Symbol('no exception');
+/** The fast path parks a task on a Future directly; a subclass's own addDoneCallback is called. */
+const BASE_ADD_DONE_CALLBACK = Future.prototype.addDoneCallback;
+
+/** The done callback each task parked on a Future subclass gave it (to take it back). */
+const subclassWakeups = new WeakMap<Task<unknown>, (future: Future<unknown>) => void>();
+
+/** Marks a coroutine a Task has taken, in every copy of the package. */
+const CLAIMED: unique symbol = Symbol.for('asyncio-ts.coroutine.claimed') as never;
+
+/**
+ * Stands in for a coroutine that a task already drove (or drives): the task fails with
+ * asyncio's error at its first step, and the other task's coroutine is left untouched.
+ */
+function* reusedCoroutine(): Coroutine<never> {
+  throw new RuntimeError('cannot reuse already awaited coroutine');
+}
+
 /** @internal In `_stepException`: the task was queued because `_futWaiter` is done. */
 export const WAKE_UP: unique symbol = Symbol('wake up');
 
@@ -80,18 +103,31 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
-    super(options?.loop === undefined ? undefined : { loop: options.loop });
+    // ownOption(options, …), written out: every task goes through here.
+    let loop = options?.loop;
+    if (loop !== undefined && !Object.hasOwn(options as object, 'loop')) loop = undefined;
+    super(loop === undefined ? undefined : { loop });
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    this._coro = coro;
+    const mark = coro as unknown as { [CLAIMED]?: true };
+    if (mark[CLAIMED] === true) {
+      this._coro = reusedCoroutine();
+    } else {
+      this._coro = coro;
+      try {
+        mark[CLAIMED] = true;
+      } catch {
+        // A frozen custom coroutine cannot be marked: its reuse is not detected.
+      }
+    }
     takeContext(this as Task<unknown>, options);
-    const name = options?.name;
+    let name = options?.name;
+    if (name !== undefined && !Object.hasOwn(options as object, 'name')) name = undefined;
     // As in asyncio, only unnamed tasks take a number.
     this._name = name === undefined ? ++registry.taskCounter : String(name);
-    const loop = this._loop;
-    loop._schedule(this);
-    loop._registerTask(this as Task<unknown>);
+    this._loop._schedule(this);
+    this._loop._registerTask(this as Task<unknown>);
   }
 
   /** The task's name. */
@@ -117,12 +153,72 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
   override cancel(msg?: string): boolean {
     this._retrieved();
     if (this._state !== PENDING) return false;
+    // Re-entered through a future this cancel() is cancelling (gather(t) where t awaits the
+    // gather): an await cycle. Throwing into this task is what breaks it.
+    if (inCancelWalk(this as Task<unknown>)) {
+      this._breakCycle(msg);
+      return true;
+    }
     this._numCancelsRequested++;
     const waiter = this._futWaiter;
-    if (waiter?.cancel(msg)) return true;
+    if (!isTaskWithOwnCancel(waiter)) return this._cancelWaiter(waiter, msg);
+    // A chain of tasks awaiting tasks is walked in a loop, not by recursion: a deep chain
+    // would overflow the stack, and a cycle (A awaits B awaits A) would never end.
+    const depth = cancelWalk.length;
+    cancelWalk.push(this as Task<unknown>);
+    try {
+      let task = this as Task<unknown>;
+      let next: Task<unknown> = waiter;
+      for (;;) {
+        next._retrieved();
+        if (next._state !== PENDING) return task._cancelWaiter(null, msg);
+        if (inCancelWalk(next)) {
+          task._breakCycle(msg);
+          return true;
+        }
+        next._numCancelsRequested++;
+        cancelWalk.push(next);
+        task = next;
+        const after = task._futWaiter;
+        if (!isTaskWithOwnCancel(after)) return task._cancelWaiter(after, msg);
+        next = after;
+      }
+    } finally {
+      // pop(), not `length = depth`: setting an array's length is a slow path in V8.
+      while (cancelWalk.length > depth) cancelWalk.pop();
+    }
+  }
+
+  /** @internal The end of a cancel() walk: cancel the future waited on, or cancel at the next step. */
+  _cancelWaiter(waiter: Future<unknown> | null, msg: string | undefined): boolean {
+    if (waiter !== null) {
+      cancelWalk.push(this as Task<unknown>);
+      try {
+        if (waiter.cancel(msg)) return true;
+      } finally {
+        cancelWalk.pop();
+      }
+    }
     this._mustCancel = true;
     this._cancelMessage = msg;
     return true;
+  }
+
+  /**
+   * @internal This task awaits a future that leads back to it (an await cycle, which asyncio
+   * turns into a RecursionError): it stops waiting and a CancelledError is thrown into it.
+   */
+  _breakCycle(msg: string | undefined): void {
+    const waiter = this._futWaiter;
+    const wakeup = subclassWakeups.get(this as Task<unknown>);
+    if (wakeup !== undefined) {
+      subclassWakeups.delete(this as Task<unknown>);
+      waiter?.removeDoneCallback(wakeup);
+    } else if (waiter !== null) waiter._removeWaiter(this as Task<unknown>);
+    this._futWaiter = null;
+    this._mustCancel = false;
+    this._stepException = loopCancelledError(msg ?? '');
+    this._loop._schedule(this as Task<unknown>);
   }
 
   /** How many cancellation requests are pending (asyncio 3.11's `cancelling()`). */
@@ -181,13 +277,41 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
       if (exception === WAKE_UP) this._wakeup(this._futWaiter as Future<unknown>);
       else this._step(exception);
     } catch (exception) {
-      if (exception instanceof KeyboardInterrupt) throw exception;
-      this._loop.callExceptionHandler({
-        message: `Exception in callback ${this}._step()`,
-        exception,
-        task: this as Task<unknown>,
-      });
+      this._reportStepFailure(exception);
     }
+  }
+
+  /**
+   * @internal asyncio's `__wakeup` as a done callback, for a Future subclass that has its own
+   * `addDoneCallback`: its `result()` decides what the coroutine is resumed with.
+   */
+  _wakeupFromCallback(future: Future<unknown>): void {
+    // Stale: the task stopped waiting on it (an await cycle was broken).
+    if (this._futWaiter !== future || this._state !== PENDING) return;
+    subclassWakeups.delete(this as Task<unknown>);
+    try {
+      let value: unknown;
+      let exception: unknown = NO_EXCEPTION;
+      try {
+        value = future.result();
+      } catch (error) {
+        exception = error;
+      }
+      this._step(exception, future._sendsResult ? value : undefined);
+    } catch (exception) {
+      this._reportStepFailure(exception);
+    }
+  }
+
+  /** @internal A step that failed inside the loop's machinery, not inside the coroutine. */
+  private _reportStepFailure(exception: unknown): void {
+    // A KeyboardInterrupt escapes the run at once, as any BaseException does in asyncio.
+    if (exception instanceof KeyboardInterrupt) throw exception;
+    this._loop.callExceptionHandler({
+      message: `Exception in callback ${this}._step()`,
+      exception,
+      task: this as Task<unknown>,
+    });
   }
 
   /** @internal Resumes the coroutine with the outcome of the future it waited on. */
@@ -323,7 +447,13 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
   /** @internal Waits on `future`: woken when it is done (at once if it already is). */
   private _park(future: Future<unknown>): void {
     this._futWaiter = future;
-    if (future._state !== PENDING) this._loop._wakeTask(this as Task<unknown>, future);
+    if (future.addDoneCallback !== BASE_ADD_DONE_CALLBACK) {
+      // A subclass's addDoneCallback is honoured, as asyncio's Task always calls it.
+      const task = this as Task<unknown>;
+      const wakeup = (done: Future<unknown>): void => task._wakeupFromCallback(done);
+      subclassWakeups.set(task, wakeup);
+      future.addDoneCallback(wakeup);
+    } else if (future._state !== PENDING) this._loop._wakeTask(this as Task<unknown>, future);
     else future._addWaiter(this as Task<unknown>);
     if (this._mustCancel && future.cancel(this._cancelMessage)) this._mustCancel = false;
   }
@@ -348,11 +478,28 @@ export class Task<T = unknown> extends Future<T> implements ContextOwner {
  * in a constructor, and these two properties are usually left on the prototype.
  */
 function takeContext(task: Task<unknown>, options: TaskOptions | undefined): void {
-  if (options?.context != null) task._context = contextOption(options, 'Task');
-  else {
+  const context = options?.context;
+  if (context != null && Object.hasOwn(options as object, 'context')) {
+    task._context = contextOption(options, 'Task');
+  } else {
     const vars = currentVars();
     if (vars !== EMPTY_MAP) task._vars = vars;
   }
+}
+
+/**
+ * The tasks that cancel() calls now on the stack walk through, outermost first: a task met
+ * again is in an await cycle. Almost always empty or one or two long.
+ */
+const cancelWalk: Task<unknown>[] = [];
+
+function inCancelWalk(task: Task<unknown>): boolean {
+  return cancelWalk.length > 0 && cancelWalk.includes(task);
+}
+
+/** True for a Task whose cancel() is Task's own, so that a cancel() walk may step into it. */
+function isTaskWithOwnCancel(future: Future<unknown> | null): future is Task<unknown> {
+  return future !== null && future.cancel === Task.prototype.cancel;
 }
 
 /** asyncio.current_task: the task running on `loop` (default: the running loop), or null. */

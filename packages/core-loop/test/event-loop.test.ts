@@ -310,7 +310,7 @@ describe('runUntilComplete', () => {
     const { loop } = jumpLoop();
     const other = jumpLoop().loop;
     const error = thrown(() => loop.runUntilComplete(other.createFuture()));
-    expect(error).toBeInstanceOf(RuntimeError);
+    expect(error).toBeInstanceOf(RangeError); // asyncio's ValueError
     expect(error.message).toBe(
       'The future belongs to a different loop than the one specified as the loop argument',
     );

@@ -10,7 +10,7 @@ import {
   type Task,
 } from '../src/index.js';
 import { registry } from '../src/registry.js';
-import { JumpClock, sleep, thrown } from './support.js';
+import { JumpClock, jumpLoop, sleep, thrown } from './support.js';
 
 afterEach(() => {
   expect(registry.running).toBe(null);
@@ -60,6 +60,20 @@ describe('run()', () => {
     }
     expect(loops[0]).not.toBe(loops[1]);
     expect(registry.current).toBe(null);
+  });
+
+  it("refuses a Task with asyncio's ValueError (RangeError), without running it", () => {
+    const { loop } = jumpLoop();
+    function* body(): Generator<undefined, number> {
+      yield;
+      return 1;
+    }
+    const task = loop.createTask(body(), { name: 'main' });
+    const error = thrown(() => run(task as never));
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toBe("a coroutine was expected, got <Task pending name='main'>");
+    expect(loop.runUntilComplete(task)).toBe(1);
+    loop.close();
   });
 
   it('throws the exception main ends with, after closing the loop', () => {
@@ -173,12 +187,12 @@ describe('run()', () => {
     );
   });
 
-  it('refuses what is not a coroutine with a TypeError', () => {
+  it("refuses what is not a coroutine with a RangeError (asyncio's ValueError)", () => {
     const e1 = thrown(() => run(42 as never));
-    expect(e1).toBeInstanceOf(TypeError);
+    expect(e1).toBeInstanceOf(RangeError);
     expect(e1.message).toBe('a coroutine was expected, got 42');
     const e2 = thrown(() => run((() => 'x') as never));
-    expect(e2).toBeInstanceOf(TypeError);
+    expect(e2).toBeInstanceOf(RangeError);
     expect(e2.message).toBe("a coroutine was expected, got 'x'");
     expect(registry.current).toBe(null);
   });

@@ -165,7 +165,7 @@ describe('Runner', () => {
   it('refuses what is not a coroutine, and runs inside a running loop', () => {
     const runner = new Runner();
     const e1 = thrown(() => runner.run((() => {}) as never));
-    expect(e1).toBeInstanceOf(TypeError);
+    expect(e1).toBeInstanceOf(RangeError); // asyncio's ValueError
     expect(e1.message).toBe('a coroutine was expected, got <function anonymous>');
     let inner: Error | null = null;
     run(function* () {

@@ -94,7 +94,7 @@ describe('ensureFuture and isCoroutine', () => {
     const { loop } = jumpLoop();
     const other = jumpLoop().loop;
     const e1 = thrown(() => ensureFuture(new Future({ loop: other }), { loop }));
-    expect(e1).toBeInstanceOf(RuntimeError);
+    expect(e1).toBeInstanceOf(RangeError); // asyncio's ValueError
     expect(e1.message).toBe(
       'The future belongs to a different loop than the one specified as the loop argument',
     );

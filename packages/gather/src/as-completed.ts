@@ -6,6 +6,7 @@ import {
   TimeoutError,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { Queue } from '@asyncio-ts/queues';
 import { type AwaitedOf, toFuture } from './awaitable.js';
 import type { GatherArgument } from './gather.js';
@@ -41,7 +42,7 @@ export function asCompleted<A extends GatherArgument>(
   options?: AsCompletedOptions,
 ): IterableIterator<Coroutine<AwaitedOf<A>>> {
   const iterable = checkIterable(aws, 'an iterable of futures');
-  const timeout = checkTimeout('asCompleted()', options?.timeout);
+  const timeout = checkTimeout('asCompleted()', ownOption(options, 'timeout'));
   return new AsCompleted<AwaitedOf<A>>(iterable, timeout);
 }
 

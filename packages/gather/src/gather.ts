@@ -17,6 +17,7 @@ import {
   isAwaitableObject,
   loopCancelledError,
   makeCancelledError,
+  ownOption,
   repr,
 } from '@asyncio-ts/core-loop/internal';
 import { type AwaitedOf, loopFor, toFuture } from './awaitable.js';
@@ -350,7 +351,8 @@ function readOptions(options: unknown): { returnExceptions: boolean; limit: numb
       `gather(aws, options): options must be an object like { returnExceptions, limit }, got ${repr(options)}`,
     );
   }
-  const { returnExceptions, limit } = options as GatherOptions;
+  const returnExceptions = ownOption(options as GatherOptions, 'returnExceptions');
+  const limit = ownOption(options as GatherOptions, 'limit');
   if (returnExceptions !== undefined && typeof returnExceptions !== 'boolean') {
     throw new TypeError(
       `gather(): returnExceptions must be a boolean, got ${repr(returnExceptions)}`,

@@ -12,6 +12,7 @@ import {
   type Task,
   type TaskOptions,
 } from '@asyncio-ts/core-loop';
+import { ownOption, watchAwaited } from '@asyncio-ts/core-loop/internal';
 import { describe, failed } from './awaitable.js';
 import { ExceptionGroup } from './exception-group.js';
 
@@ -56,7 +57,11 @@ export class TaskGroup {
       throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     }
     const loop = this.loop as EventLoop;
-    const task = loop.createTask(coro, options);
+    const name = ownOption(options, 'name');
+    const context = ownOption(options, 'context');
+    // As 3.11's TaskGroup: the task is made unnamed (it takes a number) and renamed after.
+    const task = context === undefined ? loop.createTask(coro) : loop.createTask(coro, { context });
+    if (name !== undefined) task.setName(name);
     task.addDoneCallback(this.onTaskDone);
     this.tasks.add(task as Task<unknown>);
     return task;
@@ -200,7 +205,11 @@ function isBaseError(error: unknown): boolean {
  * });
  * ```
  */
-export function* taskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
+export function taskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
+  return watchAwaited(runTaskGroup(body), 'taskGroup');
+}
+
+function* runTaskGroup<T>(body: (tg: TaskGroup) => Coroutine<T>): Coroutine<T> {
   if (typeof body !== 'function') {
     throw new TypeError(`taskGroup() expects a function (tg) => coroutine, got ${describe(body)}`);
   }

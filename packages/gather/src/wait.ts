@@ -8,7 +8,12 @@ import {
   isFuture,
   type TimerHandle,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, releaseWaiter } from '@asyncio-ts/core-loop/internal';
+import {
+  checkSecondsOrNull,
+  ownOption,
+  releaseWaiter,
+  watchAwaited,
+} from '@asyncio-ts/core-loop/internal';
 import { describe, failed, otherLoop } from './awaitable.js';
 
 /** `wait()` returns when any future finishes (asyncio.FIRST_COMPLETED). */
@@ -71,13 +76,20 @@ export function checkIterable(fs: unknown, what: string): Iterable<unknown> {
  * });
  * ```
  */
-export function* wait<F extends Future<unknown>>(
+export function wait<F extends Future<unknown>>(
+  fs: Iterable<F>,
+  options?: WaitOptions,
+): Coroutine<[done: Set<F>, pending: Set<F>]> {
+  return watchAwaited(runWait(fs, options), 'wait');
+}
+
+function* runWait<F extends Future<unknown>>(
   fs: Iterable<F>,
   options?: WaitOptions,
 ): Coroutine<[done: Set<F>, pending: Set<F>]> {
   checkIterable(fs, 'a list of futures');
-  const timeout = checkTimeout('wait()', options?.timeout);
-  const returnWhen = options?.returnWhen ?? ALL_COMPLETED;
+  const timeout = checkTimeout('wait()', ownOption(options, 'timeout'));
+  const returnWhen = ownOption(options, 'returnWhen') ?? ALL_COMPLETED;
   const futures = new Set(fs);
   if (futures.size === 0) throw new RangeError('Set of Tasks/Futures is empty.');
   if (

@@ -431,6 +431,16 @@ describe('taskGroup', () => {
     });
   });
 
+  it('uses up a task number for a named task, as 3.11 does: Task-2 x Task-4', () => {
+    runVirtual(function* () {
+      yield* taskGroup(function* (g) {
+        const first = Number(g.createTask(sleep(0)).getName().slice('Task-'.length));
+        expect(g.createTask(sleep(0), { name: 'x' }).getName()).toBe('x');
+        expect(g.createTask(sleep(0)).getName()).toBe(`Task-${first + 2}`);
+      });
+    });
+  });
+
   it('refuses new tasks once shutting down (test_taskgroup_no_create_task_after_failure)', () => {
     runVirtual(function* () {
       let refused: unknown;

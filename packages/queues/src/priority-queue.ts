@@ -47,7 +47,9 @@ export class PriorityQueue<T> extends Queue<T> {
   /** A priority queue of at most `maxsize` items (`<= 0`: no limit). */
   constructor(maxsize = 0, options?: PriorityQueueOptions<T>) {
     super(maxsize);
-    const compare = options?.compare;
+    // An own property only: Object.prototype.compare must not change the order.
+    const compare =
+      options !== undefined && Object.hasOwn(options, 'compare') ? options.compare : undefined;
     if (compare !== undefined && typeof compare !== 'function') {
       throw new TypeError(
         `PriorityQueue(maxsize, { compare }): compare must be a function, got ${typeof compare}`,

@@ -1,4 +1,5 @@
 import { type Coroutine, getRunningLoop, run } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { gather } from '@asyncio-ts/gather';
 import { sleep } from '@asyncio-ts/timers';
 import { type BaselineOptions, runSequential } from './run-sequential.js';
@@ -34,7 +35,7 @@ function* gatherSleeps(jobs: readonly Job[]): Coroutine<Timeline> {
  */
 export function compare(jobs: readonly Job[], options: BaselineOptions = {}): Comparison {
   const blocking = runSequential(jobs, options);
-  const { clock } = options;
+  const clock = ownOption(options, 'clock');
   const concurrent = run(gatherSleeps(jobs), clock === undefined ? {} : { clock });
   const speedup = concurrent.total > 0 ? blocking.total / concurrent.total : 1;
   return { blocking, concurrent, speedup };

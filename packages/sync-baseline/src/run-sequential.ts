@@ -1,4 +1,5 @@
 import type { Clock } from '@asyncio-ts/core-loop';
+import { ownOption } from '@asyncio-ts/core-loop/internal';
 import { perfCounter } from './perf-counter.js';
 import { checkSleepLength, sleepSync } from './sleep-sync.js';
 import type { Job, JobSpan, SequentialJob, Timeline } from './timeline.js';
@@ -34,7 +35,7 @@ export function runSequential(
   options: BaselineOptions = {},
 ): Timeline {
   for (const job of jobs) checkJob(job);
-  const { clock } = options;
+  const clock = ownOption(options, 'clock');
   const now = clock === undefined ? perfCounter : () => clock.now();
   const sleepOptions = clock === undefined ? {} : { clock };
   const origin = now();

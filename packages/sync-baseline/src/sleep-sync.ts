@@ -1,5 +1,5 @@
 import type { Clock } from '@asyncio-ts/core-loop';
-import { blockFor, checkSeconds } from '@asyncio-ts/core-loop/internal';
+import { blockFor, checkSeconds, ownOption } from '@asyncio-ts/core-loop/internal';
 
 /** Options of `sleepSync()`. */
 export interface SleepSyncOptions {
@@ -42,7 +42,7 @@ const ADVICE =
  */
 export function sleepSync(seconds: number, options: SleepSyncOptions = {}): void {
   checkSleepLength(seconds, 'sleepSync() seconds');
-  const { clock } = options;
+  const clock = ownOption(options, 'clock');
   if (clock === undefined) {
     blockFor(seconds, ADVICE);
     return;

@@ -6,11 +6,16 @@ import {
   type TimerHandle,
   type Yielded,
 } from '@asyncio-ts/core-loop';
-import { blockOn, checkSeconds } from '@asyncio-ts/core-loop/internal';
+import { blockOn, checkSeconds, watchAwaited } from '@asyncio-ts/core-loop/internal';
 
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
 function setResultUnlessCancelled<T>(future: Future<T>, result?: T): void {
   if (!future.cancelled()) future.setResult(result as T);
+}
+
+/** asyncio's error for a coroutine resumed after it finished. */
+function reuseError(): RuntimeError {
+  return new RuntimeError('cannot reuse already awaited coroutine');
 }
 
 /**
@@ -31,9 +36,9 @@ class SleepZero<T> {
       this._state = 1;
       return { done: false, value: undefined };
     }
-    const first = this._state === 1;
+    if (this._state === 2) throw reuseError();
     this._state = 2;
-    return { done: true, value: (first ? this._result : undefined) as T };
+    return { done: true, value: this._result };
   }
 
   throw(error: unknown): IteratorResult<Yielded, T> {
@@ -75,7 +80,7 @@ class SleepCoroutine<T> {
   }
 
   next(): IteratorResult<Yielded, T> {
-    if (this._finished) return { done: true, value: undefined as T };
+    if (this._finished) throw reuseError();
     const future = this._future;
     if (future === null) {
       let loop: ReturnType<typeof getRunningLoop>;
@@ -163,6 +168,7 @@ export function sleep(delay: number): Coroutine<void>;
 export function sleep<T>(delay: number, result: T): Coroutine<T>;
 export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   checkSeconds(delay, 'sleep() delay');
-  if (delay <= 0) return new SleepZero(result) as unknown as Coroutine<T | undefined>;
-  return new SleepCoroutine(delay, result) as unknown as Coroutine<T | undefined>;
+  const coro = delay <= 0 ? new SleepZero(result) : new SleepCoroutine(delay, result);
+  // In debug mode, a sleep never awaited is reported (asyncio's "was never awaited").
+  return watchAwaited(coro as unknown as Coroutine<T | undefined>, 'sleep');
 }

@@ -9,7 +9,7 @@ import {
   type Task,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, repr } from '@asyncio-ts/core-loop/internal';
+import { checkSecondsOrNull, repr, watchAwaited } from '@asyncio-ts/core-loop/internal';
 
 /** asyncio's `timeouts._State`: the value is what `toString()` shows. */
 const CREATED = 'created';
@@ -163,7 +163,7 @@ export function timeoutAt<T>(
 ): Coroutine<T> {
   checkSecondsOrNull(when, 'timeoutAt() when');
   checkBody(body, 'timeoutAt');
-  return runScope(when, body);
+  return watchAwaited(runScope(when, body), 'timeoutAt');
 }
 
 /**
@@ -193,5 +193,8 @@ export function timeout<T>(
 ): Coroutine<T> {
   checkSecondsOrNull(delay, 'timeout() delay');
   checkBody(body, 'timeout');
-  return runScope(delay === null ? null : () => getRunningLoop().time() + delay, body);
+  return watchAwaited(
+    runScope(delay === null ? null : () => getRunningLoop().time() + delay, body),
+    'timeout',
+  );
 }

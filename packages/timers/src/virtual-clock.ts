@@ -1,5 +1,5 @@
 import { type Clock, defaultClock } from '@asyncio-ts/core-loop';
-import { checkSeconds, repr } from '@asyncio-ts/core-loop/internal';
+import { checkSeconds, ownOption, repr } from '@asyncio-ts/core-loop/internal';
 
 /** Options for `new VirtualClock()`. */
 export interface VirtualClockOptions {
@@ -64,9 +64,9 @@ export class VirtualClock implements Clock {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
       throw new TypeError(`VirtualClock options must be an object, got ${repr(options)}`);
     }
-    const start = options?.start;
-    const rate = options?.rate;
-    const threshold = options?.autojumpThreshold;
+    const start = ownOption(options, 'start');
+    const rate = ownOption(options, 'rate');
+    const threshold = ownOption(options, 'autojumpThreshold');
     this._offset = start === undefined ? 0 : checkOption('start', start, -Infinity);
     this.rate = rate === undefined ? 0 : checkOption('rate', rate, 0);
     this.autojumpThreshold =

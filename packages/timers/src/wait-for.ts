@@ -8,7 +8,12 @@ import {
   getRunningLoop,
   TimeoutError,
 } from '@asyncio-ts/core-loop';
-import { checkSecondsOrNull, releaseWaiter, repr } from '@asyncio-ts/core-loop/internal';
+import {
+  checkSecondsOrNull,
+  releaseWaiter,
+  repr,
+  watchAwaited,
+} from '@asyncio-ts/core-loop/internal';
 
 /**
  * asyncio's `_cancel_and_wait`: cancels `future` and waits until it is done, through a
@@ -104,5 +109,5 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<
   ) {
     throw new TypeError(`waitFor() expects a Future, a Task or a coroutine, got ${repr(aw)}`);
   }
-  return waitForTimeout(aw, timeout);
+  return watchAwaited(waitForTimeout(aw, timeout), 'waitFor');
 }

@@ -180,7 +180,7 @@ describe('sleep', () => {
     );
   });
 
-  it('is a coroutine like any generator: a task can run it, and it ends once', () => {
+  it("is a coroutine: a task can run it, once; resuming it after is asyncio's RuntimeError", () => {
     const coro = sleep(2, 'x');
     expect(isCoroutine(coro)).toBe(true);
     expect(Object.prototype.toString.call(coro)).toBe('[object Generator]');
@@ -188,9 +188,10 @@ describe('sleep', () => {
     const { result } = runTraced(function* () {
       const task = spawn(coro);
       const value = yield* task;
-      return [value, coro.next(), getRunningLoop().time()];
+      return [value, getRunningLoop().time()];
     });
-    expect(result).toEqual(['x', { done: true, value: undefined }, 2]);
+    expect(result).toEqual(['x', 2]);
+    expect(() => coro.next()).toThrow(new RuntimeError('cannot reuse already awaited coroutine'));
   });
 
   it('closing the coroutine that waits in a sleep removes the timer', () => {
@@ -214,7 +215,7 @@ describe('sleep', () => {
     const coro = sleep(1);
     const boom = new Error('boom');
     expect(() => coro.throw(boom)).toThrow(boom);
-    expect(coro.next()).toEqual({ done: true, value: undefined });
+    expect(() => coro.next()).toThrow('cannot reuse already awaited coroutine');
   });
 
   it('needs a running loop once it starts', () => {
