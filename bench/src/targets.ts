@@ -61,6 +61,12 @@ export function formatBytes(b: number): string {
 type Unit = 'ms' | 'B';
 const show = (v: number, unit: Unit): string => (unit === 'B' ? formatBytes(v) : formatMs(v));
 const name = (ref: string): string => ref.slice(ref.indexOf(':') + 1);
+const workloadOf = (ref: string): string => ref.slice(0, ref.indexOf(':'));
+
+/** A target of `issue` on the workload of `ref` (`W1:native` → W1). */
+function target(issue: number, text: string, ref: string, judge: Target['judge']): Target {
+  return { workload: workloadOf(ref), issue, text, judge };
+}
 
 /**
  * `a / b ≤ bound` (or `≥` with `least`): a is a row that should be fast (or small) next to b.
@@ -72,67 +78,52 @@ function ratio(
   a: string,
   b: string,
   bound: number,
-  opts: { least?: boolean; unit?: Unit; workload?: string } = {},
+  opts: { least?: boolean; unit?: Unit } = {},
 ): Target {
   const unit = opts.unit ?? 'ms';
-  return {
-    workload: opts.workload ?? a.slice(0, a.indexOf(':')),
-    issue,
-    text,
-    judge(figure) {
-      const x = figure(a);
-      const y = figure(b);
-      if (x === undefined || y === undefined || !(y > 0)) return undefined;
-      const r = x / y;
-      const sign = opts.least ? '≥' : '≤';
-      // Wall-time ratios also show the ratio of CPU times (informative: the bound is on wall).
-      const cx = unit === 'ms' && !a.includes('#') ? figure(`${a}#cpu_ms`) : undefined;
-      const cy = unit === 'ms' && !b.includes('#') ? figure(`${b}#cpu_ms`) : undefined;
-      const cpu =
-        cx !== undefined && cy !== undefined && cy > 0 ? `; CPU time ${(cx / cy).toFixed(2)}×` : '';
-      return {
-        figures: `${name(a)} ${show(x, unit)} / ${name(b)} ${show(y, unit)} = ${r.toFixed(2)}× (needs ${sign} ${bound}×)${cpu}`,
-        met: opts.least ? r >= bound : r <= bound,
-      };
-    },
-  };
+  return target(issue, text, a, (figure) => {
+    const x = figure(a);
+    const y = figure(b);
+    if (x === undefined || y === undefined || !(y > 0)) return undefined;
+    const r = x / y;
+    const sign = opts.least ? '≥' : '≤';
+    // Wall-time ratios also show the ratio of CPU times (informative: the bound is on wall).
+    const cx = unit === 'ms' && !a.includes('#') ? figure(`${a}#cpu_ms`) : undefined;
+    const cy = unit === 'ms' && !b.includes('#') ? figure(`${b}#cpu_ms`) : undefined;
+    const cpu =
+      cx !== undefined && cy !== undefined && cy > 0 ? `; CPU time ${(cx / cy).toFixed(2)}×` : '';
+    return {
+      figures: `${name(a)} ${show(x, unit)} / ${name(b)} ${show(y, unit)} = ${r.toFixed(2)}× (needs ${sign} ${bound}×)${cpu}`,
+      met: opts.least ? r >= bound : r <= bound,
+    };
+  });
 }
 
 /** A figure reported against its peers where the issue sets no bound. */
 function reported(issue: number, text: string, ours: string, peers: readonly string[]): Target {
-  return {
-    workload: ours.slice(0, ours.indexOf(':')),
-    issue,
-    text,
-    judge(figure) {
-      const x = figure(ours);
-      if (x === undefined) return undefined;
-      const parts = [`${name(ours)} ${formatMs(x)}`];
-      for (const p of peers) {
-        const y = figure(p);
-        parts.push(y === undefined ? `${name(p)} not measured` : `${name(p)} ${formatMs(y)}`);
-      }
-      return { figures: parts.join('; '), met: 'no bound' };
-    },
-  };
+  return target(issue, text, ours, (figure) => {
+    const x = figure(ours);
+    if (x === undefined) return undefined;
+    const parts = [`${name(ours)} ${formatMs(x)}`];
+    for (const p of peers) {
+      const y = figure(p);
+      parts.push(y === undefined ? `${name(p)} not measured` : `${name(p)} ${formatMs(y)}`);
+    }
+    return { figures: parts.join('; '), met: 'no bound' };
+  });
 }
 
 /** A single figure (a metric such as a ratio or a gap) at most `bound`. */
 function atMost(issue: number, text: string, ref: string, bound: number, unit: 'ms' | '×'): Target {
-  return {
-    workload: ref.slice(0, ref.indexOf(':')),
-    issue,
-    text,
-    judge(figure) {
-      const x = figure(ref);
-      if (x === undefined) return undefined;
-      const shown = unit === 'ms' ? formatMs(x) : `${x.toFixed(2)}×`;
-      return {
-        figures: `${name(ref)} ${shown} (needs ≤ ${bound}${unit === 'ms' ? ' ms' : '×'})`,
-        met: x <= bound,
-      };
-    },
-  };
+  return target(issue, text, ref, (figure) => {
+    const x = figure(ref);
+    if (x === undefined) return undefined;
+    const shown = unit === 'ms' ? formatMs(x) : `${x.toFixed(2)}×`;
+    return {
+      figures: `${name(ref)} ${shown} (needs ≤ ${bound}${unit === 'ms' ? ' ms' : '×'})`,
+      met: x <= bound,
+    };
+  });
 }
 
 const faster = (issue: number, text: string, theirs: string, ours: string, times: number) =>
