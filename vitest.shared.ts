@@ -27,6 +27,10 @@ function sourceAliases(): Alias[] {
       replacement: join(packagesDir, 'core-loop/src/internal.ts'),
     },
     {
+      find: /^@asyncio-ts\/streams\/internal$/,
+      replacement: join(packagesDir, 'streams/src/internal.ts'),
+    },
+    {
       find: /^@asyncio-ts\/contextvars\/internal$/,
       replacement: join(packagesDir, 'contextvars/src/internal.ts'),
     },

@@ -236,6 +236,80 @@ def q1_queue(n, _span):
     return asyncio.run(_q1_main(n)) == 4 * each * (each - 1) // 2, {}
 
 
+# ---------------------------------------------------------------- T1, T2 to_thread
+
+def _add(a, b):
+    return a + b
+
+
+async def _t1_main(n):
+    total = 0
+    for start in range(0, n, 100):
+        calls = [asyncio.to_thread(_add, i, 1) for i in range(start, min(n, start + 100))]
+        total += sum(await asyncio.gather(*calls))
+    return total
+
+
+def t1_to_thread(n, _span):
+    return asyncio.run(_t1_main(n)) == n * (n - 1) // 2 + n, {}
+
+
+def _burn(rounds):
+    x = 1
+    for _ in range(rounds):
+        x = (x * 1103515245 + 12345) & 0xFFFFFFFF
+    return x
+
+
+def _rounds_for(span):
+    """The rounds of _burn that take about `span` seconds on one core (fixed work, not time)."""
+    rounds = 10_000
+    while True:
+        t = time.perf_counter()
+        _burn(rounds)
+        elapsed = time.perf_counter() - t
+        if elapsed >= 0.05:
+            return max(1, round(rounds * span / elapsed))
+        rounds *= 4
+
+
+async def _t2_main(calls, span):
+    state = {"last": 0.0, "gap": 0.0, "ticking": True}
+
+    async def ticker():
+        while state["ticking"]:
+            await asyncio.sleep(0.01)
+            now = time.perf_counter()
+            state["gap"] = max(state["gap"], now - state["last"])
+            state["last"] = now
+
+    # Calibrated before the ticker starts: it blocks the loop.
+    rounds = _rounds_for(span)
+    state["last"] = time.perf_counter()
+    tick = asyncio.create_task(ticker())
+    await asyncio.to_thread(_burn, 1)
+    t = time.perf_counter()
+    for _ in range(calls):
+        await asyncio.to_thread(_burn, rounds)
+    sequential = time.perf_counter() - t
+    t = time.perf_counter()
+    await asyncio.gather(*(asyncio.to_thread(_burn, rounds) for _ in range(calls)))
+    gathered = time.perf_counter() - t
+    state["ticking"] = False
+    await tick
+    return sequential, gathered, state["gap"]
+
+
+def t2_to_thread(n, span):
+    sequential, gathered, gap = asyncio.run(_t2_main(n, span))
+    return sequential > 0, {
+        "sequential_ms": sequential * 1000,
+        "gathered_ms": gathered * 1000,
+        "ratio": gathered / sequential,
+        "max_gap_ms": gap * 1000,
+    }
+
+
 # ---------------------------------------------------------------- W7 memory
 
 async def _w7_tasks(n, kind):
@@ -330,6 +404,117 @@ def w7(kind):
     return measure
 
 
+# ---------------------------------------------------------------- S1/S2 streams, P1 subprocess
+
+class OptionalMissing(Exception):
+    """A peer library (uvloop) is not installed: its row is not measured, not failed."""
+
+
+def _uvloop_run(coro):
+    # Debian's python3-uvloop lives outside the pyenv interpreter's path.
+    if "/usr/lib/python3/dist-packages" not in sys.path:
+        sys.path.append("/usr/lib/python3/dist-packages")
+    try:
+        import uvloop
+    except ImportError:
+        coro.close()
+        raise OptionalMissing("uvloop is not installed (apt-get install python3-uvloop)") from None
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coro)
+
+
+async def _s1_echo(reader, writer):
+    while True:
+        data = await reader.read(65536)
+        if not data:
+            break
+        writer.write(data)
+        await writer.drain()
+    writer.close()
+
+
+async def _s1_main(n):
+    server = await asyncio.start_server(_s1_echo, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    message = b"x" * 100
+    done = 0
+    for _ in range(n):
+        writer.write(message)
+        await writer.drain()
+        reply = await reader.readexactly(100)
+        if len(reply) == 100:
+            done += 1
+    writer.close()
+    await writer.wait_closed()
+    server.close()
+    await server.wait_closed()
+    return done
+
+
+def s1_streams(n, _span):
+    return asyncio.run(_s1_main(n)) == n, {}
+
+
+def s1_uvloop(n, _span):
+    return _uvloop_run(_s1_main(n)) == n, {}
+
+
+async def _s2_count(reader, writer):
+    total = 0
+    while True:
+        data = await reader.read(65536)
+        if not data:
+            break
+        total += len(data)
+    writer.write(str(total).encode())
+    writer.close()
+
+
+async def _s2_main(kib):
+    server = await asyncio.start_server(_s2_count, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    chunk = b"\x01" * 65536
+    sent = 0
+    while sent < kib * 1024:
+        writer.write(chunk)
+        await writer.drain()
+        sent += len(chunk)
+    writer.write_eof()
+    count = int(await reader.read())
+    writer.close()
+    server.close()
+    await server.wait_closed()
+    return count
+
+
+def s2_streams(n, _span):
+    return asyncio.run(_s2_main(n)) == n * 1024, {}
+
+
+def s2_uvloop(n, _span):
+    return _uvloop_run(_s2_main(n)) == n * 1024, {}
+
+
+async def _p1_main(n):
+    state = {"next": 0, "ok": 0}
+
+    async def worker():
+        while state["next"] < n:
+            state["next"] += 1
+            proc = await asyncio.create_subprocess_exec("true")
+            if await proc.wait() == 0:
+                state["ok"] += 1
+
+    await asyncio.gather(*[worker() for _ in range(20)])
+    return state["ok"]
+
+
+def p1_subprocess(n, _span):
+    return asyncio.run(_p1_main(n)) == n, {}
+
+
 WORKLOADS = {
     ("W1", "gather"): w1_gather,
     ("W2", "call_soon"): w2_call_soon,
@@ -347,6 +532,13 @@ WORKLOADS = {
     ("Q1", "queue"): q1_queue,
     ("C1", "gather"): w1_gather,
     ("C1", "gather_contextvar"): c1_gather_contextvar,
+    ("S1", "streams"): s1_streams,
+    ("S1", "uvloop"): s1_uvloop,
+    ("S2", "streams"): s2_streams,
+    ("S2", "uvloop"): s2_uvloop,
+    ("P1", "subprocess"): p1_subprocess,
+    ("T1", "to_thread"): t1_to_thread,
+    ("T2", "to_thread"): t2_to_thread,
 }
 
 # A first run longer than this is its own warm-up, and only SLOW_RUNS more follow.
@@ -412,6 +604,8 @@ def main():
             continue
         try:
             out[impl] = measure(fn, args)
+        except OptionalMissing as missing:  # a peer that is not installed here: not measured
+            out[impl] = {"error": f"optional: {missing}"}
         except Exception as error:  # reported in the table, not swallowed
             out[impl] = {"error": f"{type(error).__name__}: {error}"}
     json.dump(out, sys.stdout)

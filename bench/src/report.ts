@@ -86,7 +86,9 @@ function table(r: WorkloadResult, quick: boolean): string[] {
       : w.kind === 'memory'
         ? ['implementation', 'bytes per object', 'spread (min–max)', 'runs', '× asyncio-ts']
         : ['implementation', 'median', 'spread (min–max)', 'IQR', 'runs', '× asyncio-ts'];
-  if (w.id === 'W2') head.splice(head.length - 1, 0, 'callbacks/s');
+  const perSecond = w.id === 'W2' ? 'callbacks/s' : w.id === 'T1' ? 'calls/s' : null;
+  if (perSecond !== null) head.splice(head.length - 1, 0, perSecond);
+  if (w.id === 'T2') head.splice(1, 0, 'gathered', 'gathered / sequential', 'ticker gap');
   if (w.kind === 'time') head.push('CPU time (× asyncio-ts)');
   const lines = [
     `| ${head.join(' | ')} |`,
@@ -125,7 +127,18 @@ function table(r: WorkloadResult, quick: boolean): string[] {
         String(s.count),
         ratio,
       ];
-      if (w.id === 'W2') cells.splice(cells.length - 1, 0, formatRate((size.n / s.median) * 1000));
+      if (perSecond !== null)
+        cells.splice(cells.length - 1, 0, formatRate((size.n / s.median) * 1000));
+      if (w.id === 'T2') {
+        const metric = (name: string) => summarize(row.measurement?.metrics[name] ?? []).median;
+        cells.splice(
+          1,
+          0,
+          formatMs(metric('gathered_ms')),
+          `${metric('ratio').toFixed(2)}×`,
+          formatMs(metric('max_gap_ms')),
+        );
+      }
       cells.push(cpuCell(r, row));
     }
     lines.push(`| ${cells.join(' | ')} |`);

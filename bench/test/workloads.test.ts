@@ -2,6 +2,8 @@
  * Every workload at a small size, in-process: each implementation gives the right result.
  * Correctness only: speed is the bench's business (`pnpm bench`), never asserted here.
  */
+
+import { run, runAsync } from '@asyncio-ts/core-loop';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
 import { checkTargets } from '../src/report.js';
@@ -10,7 +12,12 @@ import { range } from '../src/workload.js';
 import * as c1 from '../src/workloads/c1-contextvars.js';
 import { workloads } from '../src/workloads/index.js';
 import * as l1 from '../src/workloads/l1-lock.js';
+import * as p1 from '../src/workloads/p1-subprocess.js';
 import * as q1 from '../src/workloads/q1-queue.js';
+import * as s1 from '../src/workloads/s1-streams-echo.js';
+import * as s2 from '../src/workloads/s2-streams-transfer.js';
+import * as t1 from '../src/workloads/t1-to-thread.js';
+import * as t2 from '../src/workloads/t2-multi-core.js';
 import * as w1 from '../src/workloads/w1-spawn-gather.js';
 import * as w2 from '../src/workloads/w2-call-soon.js';
 import * as w3 from '../src/workloads/w3-timers.js';
@@ -196,8 +203,54 @@ describe('Q1 queue', () => {
   });
 });
 
+describe('S1, S2, P1: streams and subprocess', () => {
+  it('S1: every round trip comes back, on the host, in the I/O worker, in run(), and with node:net', async () => {
+    expect(await runAsync(() => s1.roundTrips(50))).toBe(50);
+    expect(await s1.inWorker(() => runAsync(() => s1.roundTrips(50)))).toBe(50);
+    expect(run(() => s1.roundTrips(50))).toBe(50);
+    expect(await s1.nodeNet(50)).toBe(50);
+  });
+
+  it('S2: the server counts every byte sent', async () => {
+    expect(await runAsync(() => s2.transfer(256))).toBe(256 * 1024);
+    expect(run(() => s2.transfer(256))).toBe(256 * 1024);
+    expect(await s2.nodeNet(256)).toBe(256 * 1024);
+  });
+
+  it('P1: every process exits with 0', async () => {
+    expect(await runAsync(() => p1.spawnMany(25))).toBe(25);
+    expect(run(() => p1.spawnMany(25))).toBe(25);
+    expect(await p1.nodeSpawn(25)).toBe(25);
+  });
+});
+
+describe('T1 toThread', () => {
+  it('asyncio-ts (both modes), Piscina and tinypool sum every call', async () => {
+    const sum = (n: number) => (n * (n - 1)) / 2 + n;
+    expect(t1.asyncioTs(150)).toBe(sum(150));
+    expect(await t1.asyncioTsHost(150)).toBe(sum(150));
+    expect(await t1.piscina(150)).toBe(sum(150));
+    expect(await t1.tinypool(150)).toBe(sum(150));
+  });
+});
+
+describe('T2 multi-core', () => {
+  it('asyncio-ts measures both phases and the ticker, in both modes', async () => {
+    const runs = [
+      t2.asyncioTs(200_000),
+      await t2.asyncioTsHost(200_000),
+      await t2.nativeWorkers(200_000),
+    ];
+    for (const m of runs) {
+      expect(m.sequentialMs).toBeGreaterThan(0);
+      expect(m.gatheredMs).toBeGreaterThan(0);
+      expect(m.maxGapMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
 describe('workload table', () => {
-  it('has W1 to W7, L1, Q1 and C1, each with an asyncio-ts row and a CPython row', () => {
+  it('has W1 to W7, L1, Q1, C1, T1, T2, S1, S2 and P1, each with an asyncio-ts row and a CPython row', () => {
     expect(workloads.map((w) => w.id)).toEqual([
       'W1',
       'W2',
@@ -209,6 +262,11 @@ describe('workload table', () => {
       'L1',
       'Q1',
       'C1',
+      'T1',
+      'T2',
+      'S1',
+      'S2',
+      'P1',
     ]);
     for (const w of workloads) {
       const ids = w.implementations.map((i) => i.id);
@@ -220,8 +278,10 @@ describe('workload table', () => {
     }
   });
 
-  it('quick sizes are at most a hundredth of the full ones', () => {
-    for (const w of workloads)
-      expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+  it('quick sizes are at most a hundredth of the full ones (T2: a tenth of the span)', () => {
+    for (const w of workloads) {
+      if (w.id === 'T2') expect(w.size.quick.span * 10, w.id).toBeLessThanOrEqual(w.size.full.span);
+      else expect(w.size.quick.n * 100, w.id).toBeLessThanOrEqual(w.size.full.n);
+    }
   });
 });

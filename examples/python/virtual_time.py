@@ -24,7 +24,12 @@ class VirtualSelector:
             if scheduled:
                 VirtualLoop.now = max(VirtualLoop.now, scheduled[0].when())
             elif timeout is None:
-                raise RuntimeError("the example waits forever")
+                # Nothing scheduled: only I/O (a socket, a child process) can wake the loop.
+                # Wait for it in real time, but not forever.
+                events = self._inner.select(30)
+                if not events:
+                    raise RuntimeError("the example waits forever")
+                return events
         return self._inner.select(0)
 
     def __getattr__(self, name):

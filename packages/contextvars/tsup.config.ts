@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: ['src/index.ts', 'src/internal.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  // Members tagged @internal stay out of the published types.
+  dts: { compilerOptions: { stripInternal: true } },
   sourcemap: true,
   clean: true,
   target: 'es2022',

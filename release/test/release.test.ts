@@ -168,7 +168,15 @@ describe('pnpm release, against a local registry', () => {
       ]) {
         expect(pkg[field], `${manifest.name} has "${field}"`).toBeDefined();
       }
-      expect(pkg.sideEffects, `${manifest.name} sideEffects`).toBe(false);
+      // false, or the exact files with an import-time effect (threads registers the loop's
+      // default executor when imported), so that bundlers drop everything else.
+      const sideEffects = pkg.sideEffects;
+      if (sideEffects !== false) {
+        expect(Array.isArray(sideEffects), `${manifest.name} sideEffects`).toBe(true);
+        for (const file of sideEffects as string[]) {
+          expect(existsSync(join(root, file)), `${manifest.name} sideEffects ${file}`).toBe(true);
+        }
+      }
       expect(existsSync(join(root, 'README.md')), `${manifest.name} README`).toBe(true);
       expect(existsSync(join(root, 'LICENSE')), `${manifest.name} LICENSE`).toBe(true);
       const files = sh('find', ['.', '-type', 'f'], root).split('\n').filter(Boolean);

@@ -1,6 +1,7 @@
 import { type Coroutine, getRunningLoop, run } from '@asyncio-ts/core-loop';
 import { Event } from '@asyncio-ts/locks';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { waiterCount } from '../../src/private-state.js';
 import type { Print } from '../../src/pyfmt.js';
 
 export function* main(print: Print): Coroutine<void> {
@@ -13,7 +14,7 @@ export function* main(print: Print): Coroutine<void> {
   yield* sleep(0.01);
   tasks[1]?.cancel();
   yield* sleep(0);
-  print('waiters:', ev._waiters.length, 'is_set:', ev.isSet());
+  print('waiters:', waiterCount(ev), 'is_set:', ev.isSet());
   ev.set();
   ev.clear();
   for (const t of [tasks[0], tasks[2]]) if (t) yield* t;

@@ -1,6 +1,7 @@
 import { type Coroutine, getRunningLoop, run } from '@asyncio-ts/core-loop';
 import { holding, Lock } from '@asyncio-ts/locks';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { waiterCount } from '../../src/private-state.js';
 import { type Print, round2 } from '../../src/pyfmt.js';
 
 export function* main(print: Print): Coroutine<void> {
@@ -16,7 +17,7 @@ export function* main(print: Print): Coroutine<void> {
   };
   const tasks = ['a', 'b', 'c'].map((n) => loop.createTask(worker(n)));
   yield* sleep(0);
-  print('locked:', lock.locked(), 'waiters:', lock._waiters?.length ?? 0);
+  print('locked:', lock.locked(), 'waiters:', waiterCount(lock));
   lock.release();
   for (const t of tasks) yield* t;
   print('locked:', lock.locked());

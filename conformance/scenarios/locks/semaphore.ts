@@ -1,6 +1,7 @@
 import { CancelledError, type Coroutine, getRunningLoop, run } from '@asyncio-ts/core-loop';
 import { BoundedSemaphore, holding, Semaphore } from '@asyncio-ts/locks';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { semaphoreValue } from '../../src/private-state.js';
 import type { Print } from '../../src/pyfmt.js';
 
 export function* main(print: Print): Coroutine<void> {
@@ -56,7 +57,7 @@ export function* main(print: Print): Coroutine<void> {
   yield* sleep(0);
   print('t1 cancelled:', t1.cancelled(), 't2 done:', t2.done(), 'locked:', sem.locked());
   sem.release();
-  print('locked after release:', sem.locked(), 'value:', sem._value);
+  print('locked after release:', sem.locked(), 'value:', semaphoreValue(sem));
   // async with and a task cancelled while it waits for the slot.
   sem = new Semaphore(1);
   const s = sem;

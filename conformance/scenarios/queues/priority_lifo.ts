@@ -1,6 +1,7 @@
 import { type Coroutine, run } from '@asyncio-ts/core-loop';
 import { LifoQueue, PriorityQueue, Queue, QueueEmpty, QueueFull } from '@asyncio-ts/queues';
 import { VirtualClock } from '@asyncio-ts/timers';
+import { unfinishedTasks } from '../../src/private-state.js';
 import { type Print, tuple } from '../../src/pyfmt.js';
 
 type Item = unknown;
@@ -34,7 +35,7 @@ export function* main(print: Print): Coroutine<void> {
     if (error instanceof TypeError) print('TypeError:', error.message);
   }
   // As heapq does, the item that failed to compare stays in the queue (unfinished uncounted).
-  print('qsize:', pq.qsize(), 'unfinished:', pq._unfinishedTasks, 'first:', pq.getNowait());
+  print('qsize:', pq.qsize(), 'unfinished:', unfinishedTasks(pq), 'first:', pq.getNowait());
   const tuples = new PriorityQueue<Item>();
   tuples.putNowait([1, 'x']);
   try {

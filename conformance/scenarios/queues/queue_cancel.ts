@@ -7,6 +7,7 @@ import {
 } from '@asyncio-ts/core-loop';
 import { Queue } from '@asyncio-ts/queues';
 import { sleep, VirtualClock, waitFor } from '@asyncio-ts/timers';
+import { blockedCalls } from '../../src/private-state.js';
 import type { Print } from '../../src/pyfmt.js';
 
 export function* main(print: Print): Coroutine<void> {
@@ -96,9 +97,9 @@ export function* main(print: Print): Coroutine<void> {
       print(
         what,
         'timed out, getters:',
-        bounded._getters.length,
+        blockedCalls(bounded).getters,
         'putters:',
-        bounded._putters.length,
+        blockedCalls(bounded).putters,
         'qsize:',
         bounded.qsize(),
       );

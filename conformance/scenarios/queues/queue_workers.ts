@@ -1,6 +1,7 @@
 import { type Coroutine, getRunningLoop, run } from '@asyncio-ts/core-loop';
 import { Queue } from '@asyncio-ts/queues';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
+import { unfinishedTasks } from '../../src/private-state.js';
 import type { Print } from '../../src/pyfmt.js';
 
 export function* main(print: Print): Coroutine<void> {
@@ -24,7 +25,7 @@ export function* main(print: Print): Coroutine<void> {
   const consumers = ['x', 'y'].map((n) => loop.createTask(consumer(n)));
   for (const p of producers) yield* p;
   yield* q.join();
-  print('joined, empty:', q.empty(), 'unfinished:', q._unfinishedTasks);
+  print('joined, empty:', q.empty(), 'unfinished:', unfinishedTasks(q));
   for (const c of consumers) c.cancel();
   try {
     q.taskDone();

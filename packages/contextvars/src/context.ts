@@ -56,6 +56,7 @@ export class Context implements ContextOwner, Iterable<[ContextVar<unknown>, unk
 
   /** The value of `variable` in this context, or `defaultValue` (undefined) when it has none. */
   get<T>(variable: ContextVar<T>): T | undefined;
+  /** The value of `variable` in this context, or `defaultValue` when it has none. */
   get<T, D>(variable: ContextVar<T>, defaultValue: D): T | D;
   get<T, D>(variable: ContextVar<T>, defaultValue?: D): T | D | undefined {
     checkVar(variable, 'get');

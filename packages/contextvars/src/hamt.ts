@@ -35,6 +35,7 @@ export interface HashMap {
 
 /** A key the trie can hold: an object with a unique 32-bit hash. */
 export interface HashedKey {
+  /** @internal The key's hash in the trie. */
   readonly _hash: number;
 }
 

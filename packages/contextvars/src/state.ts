@@ -7,6 +7,7 @@ import { EMPTY_MAP, type HashMap } from './hamt.js';
  * `ContextVar.set()` replaces `_vars` of the current owner.
  */
 export interface ContextOwner {
+  /** @internal The mapping the owner runs in. */
   _vars: HashMap;
 }
 

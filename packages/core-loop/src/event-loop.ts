@@ -5,6 +5,7 @@ import { LOOP_BRAND } from './brand.js';
 import { type CallOptions, contextOption, isCallOptions } from './call-options.js';
 import { checkCallback, checkClock, checkInstrument, checkSeconds } from './checks.js';
 import { type Clock, defaultClock, MonotonicClock } from './clock.js';
+import { runCloseCallbacks } from './close-callbacks.js';
 import { ensureFuture } from './ensure-future.js';
 import { readEnvironment } from './environment.js';
 import { RuntimeError } from './errors.js';
@@ -13,6 +14,14 @@ import {
   type ExceptionHandler,
   formatExceptionContext,
 } from './exception-context.js';
+import {
+  closeDefaultExecutor,
+  type Executor,
+  type ModuleSpecifier,
+  runInExecutor,
+  setDefaultExecutor,
+  shutdownDefaultExecutor,
+} from './executor.js';
 import { Future } from './future.js';
 import { Handle, TimerHandle } from './handle.js';
 import { runUntilCompleteAsync } from './host-mode.js';
@@ -123,6 +132,7 @@ export class EventLoop {
    * in a copy of the current context, or in `options.context` (asyncio's `context=`).
    */
   callSoon<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
+  /** callSoon in an explicit context: `loop.callSoon({ context }, cb, ...args)` (asyncio's `context=`). */
   callSoon<A extends unknown[]>(options: CallOptions, callback: Callback<A>, ...args: A): Handle;
   callSoon(callback: AnyCallback | CallOptions): Handle {
     if (isCallOptions(callback)) {
@@ -150,6 +160,7 @@ export class EventLoop {
    * cannot hold the loop object: it wakes the loop with `notifyWakeCell` (core-loop/internal).
    */
   callSoonThreadsafe<A extends unknown[]>(callback: Callback<A>, ...args: A): Handle;
+  /** callSoonThreadsafe in an explicit context: `{ context }` before the callback. */
   callSoonThreadsafe<A extends unknown[]>(
     options: CallOptions,
     callback: Callback<A>,
@@ -167,6 +178,7 @@ export class EventLoop {
    * copy of the current context or in `options.context`.
    */
   callLater<A extends unknown[]>(delay: number, callback: Callback<A>, ...args: A): TimerHandle;
+  /** callLater in an explicit context: `loop.callLater(delay, { context }, cb, ...args)`. */
   callLater<A extends unknown[]>(
     delay: number,
     options: CallOptions,
@@ -193,6 +205,7 @@ export class EventLoop {
    * of the current context or in `options.context`.
    */
   callAt<A extends unknown[]>(when: number, callback: Callback<A>, ...args: A): TimerHandle;
+  /** callAt in an explicit context: `loop.callAt(when, { context }, cb, ...args)`. */
   callAt<A extends unknown[]>(
     when: number,
     options: CallOptions,
@@ -261,6 +274,31 @@ export class EventLoop {
     const context = ownOption(options, 'context');
     if (context !== undefined) taskOptions.context = context;
     return new Task(coro, taskOptions);
+  }
+
+  /**
+   * asyncio's `loop.run_in_executor`: runs `exportName(...args)` from `module` in `executor`
+   * (null: the loop's default ThreadPoolExecutor, from @asyncio-ts/threads) and returns a
+   * future of this loop. Cancelling it cancels the work if it has not started.
+   * @example const digest = yield* loop.runInExecutor(null, new URL('./hash.js', import.meta.url), 'sha256', data);
+   */
+  runInExecutor<T = unknown>(
+    executor: Executor | null,
+    module: ModuleSpecifier,
+    exportName: string,
+    ...args: unknown[]
+  ): Future<T> {
+    return runInExecutor<T>(this, executor, module, exportName, args);
+  }
+
+  /** asyncio's `loop.set_default_executor`: the executor `runInExecutor(null, ...)` uses. */
+  setDefaultExecutor(executor: Executor): void {
+    setDefaultExecutor(this, executor);
+  }
+
+  /** asyncio's `loop.shutdown_default_executor()`: waits until its workers have stopped. */
+  shutdownDefaultExecutor(): Coroutine<void> {
+    return shutdownDefaultExecutor(this);
   }
 
   /**
@@ -365,8 +403,10 @@ export class EventLoop {
   close(): void {
     if (this._running) throw new RuntimeError('Cannot close a running event loop');
     if (this._closed) return;
+    runCloseCallbacks(this);
     this._reportUnretrieved();
     this._closed = true;
+    closeDefaultExecutor(this);
     this._ready.clear();
     for (const timer of this._timers.items) timer._scheduled = false;
     this._timers.clear();

@@ -54,6 +54,13 @@ export interface FutureOptions {
   loop?: EventLoop;
 }
 
+/** The loop for `new Future(options)` when `options.loop` is inherited or not a loop. */
+function badLoopOption(future: object, options: FutureOptions): EventLoop {
+  if (!Object.hasOwn(options, 'loop')) return getEventLoop();
+  checkLoop(options.loop, `new ${future.constructor.name}(): options.loop`);
+  return options.loop as EventLoop;
+}
+
 /**
  * One `yield*` of a Future: yields the future once (flagged as blocking, so the task parks
  * on it) and returns its result when the task resumes — asyncio's `Future.__await__`.
@@ -121,11 +128,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
-    // ownOption(options, 'loop'), written out: every task goes through here.
-    let loop = options?.loop;
-    if (loop !== undefined && !Object.hasOwn(options as object, 'loop')) loop = undefined;
-    if (loop !== undefined && !isEventLoop(loop)) {
-      checkLoop(loop, `new ${new.target.name}(): options.loop`);
+    const loop = options?.loop;
+    // Every task comes through here: the checks of an option given cost one branch when it
+    // is an own EventLoop (ownOption and checkLoop, written out).
+    if (loop !== undefined && (!isEventLoop(loop) || !Object.hasOwn(options as object, 'loop'))) {
+      this._loop = badLoopOption(this, options as FutureOptions);
+      return;
     }
     this._loop = loop ?? getEventLoop();
   }

@@ -21,7 +21,7 @@ type AnyCallback = (...args: any[]) => unknown;
  * a copy of the context that was current when it was scheduled (or in the one passed).
  */
 // A Runnable of the ready queue (structurally: `_cancelled`, `_run`).
-export class Handle implements ContextOwner {
+export class Handle {
   /** @internal */
   _cancelled = false;
   /** @internal */

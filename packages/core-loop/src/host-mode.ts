@@ -45,11 +45,14 @@ const idleForever = new Set<HostDriver>();
 
 function onBeforeExit(): void {
   // Give the host one more turn first: a signal already received (Ctrl-C) is delivered in
-  // it and wakes its run, which must then not fail with the deadlock error.
+  // it and wakes its run, which must then not fail with the deadlock error. An immediate, not
+  // a 0 ms timer: immediates run after the turn's I/O poll, which reads the signal, whereas a
+  // timer can fire before it (it is due as soon as 1 ms has passed, on a loaded machine).
   const waiting = [...idleForever].map((driver) => [driver, driver.waits] as const);
-  setTimeout(() => {
+  const afterPoll = typeof setImmediate === 'function' ? setImmediate : setTimeout;
+  afterPoll(() => {
     for (const [driver, wait] of waiting) driver.deadlocked(wait);
-  }, 0);
+  });
 }
 
 function watchIdleForever(driver: HostDriver): void {
@@ -86,6 +89,8 @@ class HostDriver implements HostBridge {
     const resume = this.resume;
     if (resume === null) return;
     this.settleWait();
+    // Woken before its time: the next idle wait starts a new streak.
+    this.streak.reset();
     resume(true);
   }
 
@@ -209,18 +214,28 @@ function runSlice(loop: EventLoop, frame: RunFrame, driver: HostDriver): number 
   }
 }
 
-/** The host-mode run's idle wait: the host delivers I/O, timers and settlements meanwhile. */
-async function idleOnHost(loop: EventLoop, driver: HostDriver, timeout: number): Promise<void> {
-  const instruments = loop._instruments;
-  if (instruments !== null) loop._notify('beforeIdle', timeout);
+/**
+ * The host-mode run's idle wait: the host delivers I/O, timers and settlements meanwhile.
+ * Not an async function: it runs twice per request/response on a socket, and returning the
+ * wait's own promise saves an async frame and a promise each time.
+ */
+function idleOnHost(loop: EventLoop, driver: HostDriver, timeout: number): Promise<unknown> {
+  if (loop._instruments !== null) return idleOnHostInstrumented(loop, driver, timeout);
   const real = driver.streak.realWait(loop, timeout, driver.outsidePending());
   // A virtual clock jumped: still give the host one turn so I/O is never starved.
-  if (real > 0) {
-    if (await driver.wait(real)) driver.streak.reset();
-  } else {
-    await yieldToHost();
-  }
-  if (instruments !== null) loop._notify('afterIdle', undefined);
+  return real > 0 ? driver.wait(real) : yieldToHost();
+}
+
+/** `idleOnHost` with the instruments' `beforeIdle` and `afterIdle` around the wait. */
+async function idleOnHostInstrumented(
+  loop: EventLoop,
+  driver: HostDriver,
+  timeout: number,
+): Promise<void> {
+  loop._notify('beforeIdle', timeout);
+  const real = driver.streak.realWait(loop, timeout, driver.outsidePending());
+  await (real > 0 ? driver.wait(real) : yieldToHost());
+  loop._notify('afterIdle', undefined);
 }
 
 /**

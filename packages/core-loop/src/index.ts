@@ -11,6 +11,7 @@ export {
 } from './errors.js';
 export { EventLoop, type EventLoopOptions } from './event-loop.js';
 export type { ExceptionContext, ExceptionHandler } from './exception-context.js';
+export type { Executor, ExecutorShutdownOptions, ModuleSpecifier } from './executor.js';
 export { type DoneCallback, Future, type FutureOptions } from './future.js';
 export { Handle, TimerHandle } from './handle.js';
 export type { Instrument } from './instrument.js';

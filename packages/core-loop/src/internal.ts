@@ -15,8 +15,10 @@ import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
 export { checkSeconds, checkSecondsOrNull } from './checks.js';
+export { addCloseCallback } from './close-callbacks.js';
 export { loopCancelledError } from './errors.js';
 export type { HostBridge } from './event-loop.js';
+export { setDefaultExecutorFactory } from './executor.js';
 export { ownOption } from './options.js';
 export { asCoroutine, isAwaitableObject, isThenable } from './predicates.js';
 export { boundedRepr, formatCallback, repr } from './repr.js';

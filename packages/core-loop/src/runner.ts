@@ -4,6 +4,7 @@ import { checkClock, checkLoop } from './checks.js';
 import type { Clock } from './clock.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError } from './errors.js';
 import { EventLoop } from './event-loop.js';
+import { hasDefaultExecutor } from './executor.js';
 import { Future } from './future.js';
 import { ownOption } from './options.js';
 import { isCoroutine } from './predicates.js';
@@ -137,6 +138,8 @@ export class Runner {
     if (this.state !== 'initialized' || loop === null) return;
     try {
       cancelAllTasks(loop);
+      // asyncio.Runner.close: then `loop.shutdown_default_executor()`.
+      if (hasDefaultExecutor(loop)) loop.runUntilComplete(loop.shutdownDefaultExecutor());
     } finally {
       this.finishClose(loop);
     }
@@ -151,6 +154,9 @@ export class Runner {
       if (pending !== null) {
         await loop.runUntilCompleteAsync(pending.allDone);
         reportShutdownFailures(loop, pending.tasks);
+      }
+      if (hasDefaultExecutor(loop)) {
+        await loop.runUntilCompleteAsync(loop.shutdownDefaultExecutor());
       }
     } finally {
       this.finishClose(loop);

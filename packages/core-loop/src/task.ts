@@ -1,6 +1,5 @@
 import type { Context } from '@asyncio-ts/contextvars';
 import {
-  type ContextOwner,
   contextState,
   currentVars,
   EMPTY_MAP,
@@ -93,7 +92,7 @@ export const WAKE_UP: unique symbol = Symbol('wake up');
  * into the coroutine (or throws a pending exception into it) and parks the task on whatever
  * future the coroutine yields; a bare `yield` gives up the turn once.
  */
-export class Task<T = unknown> extends Future<T> implements ContextOwner {
+export class Task<T = unknown> extends Future<T> {
   /** @internal A task is never skipped in the ready queue (on the prototype: no field). */
   declare readonly _cancelled: false;
   /** @internal */

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   type Coroutine,
@@ -9,27 +7,7 @@ import {
   getRunningLoop,
   runAsync,
 } from '../src/index.js';
-import { JumpClock } from './support.js';
-
-// A full garbage collection on demand, without starting Node with --expose-gc.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/**
- * Collects garbage and gives finalizers their turn until `done()` or 50 tries. A turn
- * separates each check from the next collection: `deref()` keeps its target alive until the
- * end of the current turn.
- */
-async function collectUntil(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    await nextTurn();
-    collectGarbage();
-    await nextTurn();
-    if (done()) return;
-  }
-}
+import { collectGarbage, collectUntil, JumpClock, nextTurn } from './support.js';
 
 /** A loop whose handler collects contexts, and a failed future nobody keeps (a WeakRef to it). */
 function failedFuture(message: string, retrieve: boolean) {

@@ -9,8 +9,7 @@ import {
 import { gather } from '@asyncio-ts/gather';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
-import { EXPECTED, gatherCycle } from './await-cycle.js';
-import { sleep } from './support.js';
+import { EXPECTED, gatherCycle, sleep } from './support.js';
 
 describe('gather(t) where t awaits the gather', () => {
   it('cancelling the gather ends the cycle (run)', () => {

@@ -55,19 +55,19 @@ export class Barrier extends LoopBound {
     }
   }
 
-  /** Waits while the barrier drains or resets; a broken barrier throws. */
+  /** @internal Waits while the barrier drains or resets; a broken barrier throws. */
   private *_block(): Coroutine<void> {
     yield* this._cond.waitFor(() => this._state !== 'draining' && this._state !== 'resetting');
     if (this._state === 'broken') throw new BrokenBarrierError('Barrier aborted');
   }
 
-  /** The last party arrived: let everybody go. */
+  /** @internal The last party arrived: let everybody go. */
   private _release(): void {
     this._state = 'draining';
     this._cond.notifyAll();
   }
 
-  /** Waits for the last party (or a reset or an abort). */
+  /** @internal Waits for the last party (or a reset or an abort). */
   private *_wait(): Coroutine<void> {
     yield* this._cond.waitFor(() => this._state !== 'filling');
     if (this._state === 'broken' || this._state === 'resetting') {
@@ -75,7 +75,7 @@ export class Barrier extends LoopBound {
     }
   }
 
-  /** The last task out of a drained or reset barrier makes it fill again. */
+  /** @internal The last task out of a drained or reset barrier makes it fill again. */
   private _exit(): void {
     if (this._count === 0) {
       if (this._state === 'resetting' || this._state === 'draining') this._state = 'filling';

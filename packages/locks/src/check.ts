@@ -1,11 +1,7 @@
-/** Python-like description of a wrong argument, for TypeError messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
-  if (typeof value === 'function') return 'a function';
-  return `${typeof value} ${String(value)}`;
-}
+import { repr } from '@asyncio-ts/core-loop/internal';
+
+/** A wrong argument in a TypeError message: core-loop's one `repr`, as every package shows it. */
+export const describe: (value: unknown) => string = repr;
 
 /** A whole number, or a TypeError/RangeError naming `what`. */
 export function checkCount(value: unknown, what: string, min: number, rule: string): number {

@@ -54,7 +54,7 @@ export class Condition extends LoopBound {
     if (!this.locked()) throw new RuntimeError('cannot wait on un-acquired lock');
     this.release();
     try {
-      const future = this._getLoop().createFuture<boolean>();
+      const future = this.getLoop().createFuture<boolean>();
       this._waiters.push(future);
       try {
         yield* future;
@@ -67,7 +67,7 @@ export class Condition extends LoopBound {
     }
   }
 
-  /**
+  /** @internal
    * Takes the lock back whatever happened: cancellations on the way are remembered and
    * re-thrown once it is held, as asyncio's `wait()` does in its `finally`.
    */
@@ -98,6 +98,7 @@ export class Condition extends LoopBound {
     return this._waitFor(predicate);
   }
 
+  /** @internal The loop of waitFor, once its argument is checked. */
   private *_waitFor<R>(predicate: () => R): Coroutine<R> {
     let result = predicate();
     while (!result) {

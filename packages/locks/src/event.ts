@@ -42,7 +42,7 @@ export class Event extends LoopBound {
   /** Waits until the flag is set and evaluates to `true`. */
   *wait(): Coroutine<true> {
     if (this._value) return true;
-    const future = this._getLoop().createFuture<boolean>();
+    const future = this.getLoop().createFuture<boolean>();
     this._waiters.push(future);
     try {
       yield* future;

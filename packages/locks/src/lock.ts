@@ -36,7 +36,7 @@ export class Lock extends LoopBound {
     }
     this._waiters ??= new Waiters();
     const queue = this._waiters;
-    const future = this._getLoop().createFuture<boolean>();
+    const future = this.getLoop().createFuture<boolean>();
     queue.push(future);
     try {
       try {

@@ -13,10 +13,10 @@ export abstract class LoopBound {
   abstract toString(): string;
 
   /**
-   * @internal asyncio's `_get_loop()`: the running loop, which must be the bound one.
+   * asyncio's `_get_loop()`, for subclasses: the running loop, which must be the bound one.
    * Throws `RuntimeError('<repr> is bound to a different event loop')` otherwise.
    */
-  _getLoop(): EventLoop {
+  protected getLoop(): EventLoop {
     const loop = getRunningLoop();
     if (this._loop === null) this._loop = loop;
     else if (loop !== this._loop) {

@@ -40,7 +40,7 @@ export class Semaphore extends LoopBound {
     }
     this._waiters ??= new Waiters();
     const waiters = this._waiters;
-    const future = this._getLoop().createFuture<boolean>();
+    const future = this.getLoop().createFuture<boolean>();
     waiters.push(future);
     try {
       try {

@@ -107,10 +107,10 @@ describe('holding() and acquired() arguments', () => {
 
   it('reject what cannot be acquired, and a body that is not a function, at the call', () => {
     expect(() => holding({} as Acquirable, function* () {})).toThrow(
-      'holding(primitive, body): expected a Lock, Condition or Semaphore (acquire/release), got an object (Object)',
+      'holding(primitive, body): expected a Lock, Condition or Semaphore (acquire/release), got {}',
     );
     expect(() => holding(new Lock(), 'body' as unknown as () => Coroutine<void>)).toThrow(
-      'holding(primitive, body): body must be a generator function, got string body',
+      "holding(primitive, body): body must be a generator function, got 'body'",
     );
     expect(() => acquired(null as unknown as Acquirable)).toThrow(TypeError);
   });

@@ -10,7 +10,7 @@ describe('Semaphore', () => {
     expect(() => new Semaphore(-1)).toThrow(RangeError);
     expect(() => new Semaphore(-1)).toThrow('Semaphore initial value must be >= 0');
     expect(() => new Semaphore('2' as unknown as number)).toThrow(
-      'Semaphore value must be a number, got string 2',
+      "Semaphore value must be a number, got '2'",
     );
     expect(() => new Semaphore(1.5)).toThrow('Semaphore value must be an integer, got 1.5');
   });

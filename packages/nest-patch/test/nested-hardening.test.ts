@@ -1,16 +1,10 @@
 /** Issue 16 (branch hardening): its items inside nested runs (nest-patch applied). */
 
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type DoneCallback, Future, getRunningLoop, run } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
 import { sleep, VirtualClock } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EXPECTED, gatherCycle } from '../../gather/test/await-cycle.js';
-import { GuardedClock, sleeps } from '../../timers/test/far-time.js';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+import { collectGarbage, EXPECTED, GuardedClock, gatherCycle, sleeps } from './support.js';
 
 describe('hardening inside nested runs', () => {
   afterEach(() => revert());

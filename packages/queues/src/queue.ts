@@ -110,7 +110,7 @@ export class Queue<T> extends LoopBound {
   *_putWaiting(item: T): Coroutine<void> {
     while (this.full()) {
       if (this._isShutdown) throw new QueueShutDown();
-      const putter = this._getLoop().createFuture<void>();
+      const putter = this.getLoop().createFuture<void>();
       this._putters.push(putter);
       try {
         yield* putter;
@@ -144,7 +144,7 @@ export class Queue<T> extends LoopBound {
   *_getWaiting(): Coroutine<T> {
     while (this.empty()) {
       if (this._isShutdown) throw new QueueShutDown();
-      const getter = this._getLoop().createFuture<void>();
+      const getter = this.getLoop().createFuture<void>();
       this._getters.push(getter);
       try {
         yield* getter;

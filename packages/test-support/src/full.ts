@@ -14,6 +14,7 @@ import { sleep, VirtualClock } from '@asyncio-ts/timers';
 import { describeError, Trace } from './index.js';
 
 export { waitFor } from '@asyncio-ts/timers';
+export * from './hardening.js';
 export * from './index.js';
 // timers' sleep, not index's minimal one.
 export { sleep };

@@ -12,6 +12,8 @@ import {
 } from '@asyncio-ts/core-loop';
 import { repr } from '@asyncio-ts/core-loop/internal';
 
+export { collectGarbage, collectUntil, nextTurn } from './gc.js';
+
 /** A time as traces show it: `3`, `0.5`, `1.235` (at most 3 decimals, no trailing zeros). */
 export function formatTime(seconds: number): string {
   if (Number.isInteger(seconds)) return String(seconds);

@@ -3,7 +3,15 @@
  * `"lib": ["es2022"]` (no disposable lib of its own), `skipLibCheck: false`, ESM and CJS.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const packages = ['core-loop', 'timers', 'gather', 'nest-patch', 'sync-baseline'];
+// Every public package: the ones the program imports and the ones they depend on.
+const packages = readdirSync(join(repo, 'packages')).filter((name) => {
+  const manifest = join(repo, 'packages', name, 'package.json');
+  return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).private !== true;
+});
 const scratch = mkdtempSync(join(tmpdir(), 'asyncio-ts-consumer-'));
 const tsc = createRequire(join(repo, 'package.json')).resolve('typescript/bin/tsc');
 

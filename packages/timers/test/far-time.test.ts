@@ -1,6 +1,6 @@
 import { run, runAsync } from '@asyncio-ts/core-loop';
 import { describe, expect, it } from 'vitest';
-import { GuardedClock, sleeps } from './far-time.js';
+import { GuardedClock, sleeps } from './trace.js';
 
 const FAR_STARTS = [2 ** 24, Math.floor(Date.now() / 1000), 2 ** 40, 2 ** 53 - 16];
 

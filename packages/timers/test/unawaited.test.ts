@@ -1,13 +1,7 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type Coroutine, run, runAsync } from '@asyncio-ts/core-loop';
 import { sleep, timeout, VirtualClock, waitFor } from '@asyncio-ts/timers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-
-// A full garbage collection on demand, without starting Node with --expose-gc.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+import { collectGarbage, nextTurn } from './trace.js';
 
 /** The RuntimeWarning lines console.warn printed, after collections and finalizer turns. */
 async function warningsAfterCollection(warn: { mock: { calls: unknown[][] } }, expected: number) {

@@ -1,0 +1,27 @@
+# The asyncio docs' subprocess example: run shell commands, one alone and two in parallel,
+# and print what each one wrote.
+import asyncio
+
+
+async def run(cmd):
+    proc = await asyncio.create_subprocess_shell(
+        cmd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE)
+
+    stdout, stderr = await proc.communicate()
+
+    print(f'[{cmd!r} exited with {proc.returncode}]')
+    if stdout:
+        print(f'[stdout]\n{stdout.decode()}')
+    if stderr:
+        print(f'[stderr]\n{stderr.decode()}')
+
+
+async def main():
+    await run('ls /zzz')
+    await asyncio.gather(
+        run('ls /zzz'),
+        run('sleep 1; echo "hello"'))
+
+asyncio.run(main())
