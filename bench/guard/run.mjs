@@ -100,7 +100,7 @@ async function fastest(ours, native, n, rounds, warmup) {
 
 const planted = process.argv.includes('--planted');
 const result = planted
-  ? { W1: await fastest(w1Quadratic, w1Native, 2_000, 5, 3) }
+  ? { W1: await fastest(w1Quadratic, w1Native, 2_000, 9, 3) }
   : {
       W1: await fastest(w1, w1Native, 2_000, 31, 30),
       W2: await fastest(w2, w2Native, 20_000, 31, 30),
