@@ -551,11 +551,13 @@ VERY_SLOW_SECONDS = 10.0
 def measure(fn, args):
     def once():
         t = time.perf_counter()
+        c = time.process_time()
         ok, metrics = fn(args.n, args.span)
         elapsed = (time.perf_counter() - t) * 1000
         if not ok:
             raise AssertionError(f"{args.workload}: wrong result")
-        return elapsed, metrics
+        # CPU time of the process (every thread): steadier than wall time on a shared machine.
+        return elapsed, {**metrics, "cpu_ms": (time.process_time() - c) * 1000}
 
     samples, metrics = [], {}
 

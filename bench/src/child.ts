@@ -7,7 +7,7 @@
  */
 import { Bench } from 'tinybench';
 import { type Measurement, SLOW_MS, SLOW_RUNS, VERY_SLOW_MS } from './measurement.js';
-import type { NodeImplementation, Outcome, Workload } from './workload.js';
+import type { NodeImplementation, Outcome, Size, Workload } from './workload.js';
 import { workloadById } from './workloads/index.js';
 
 function implementation(w: Workload, id: string): NodeImplementation {
@@ -21,6 +21,22 @@ function implementation(w: Workload, id: string): NodeImplementation {
 function check(w: Workload, impl: NodeImplementation, out: Outcome): Outcome {
   if (!out.ok) throw new Error(`${w.id} ${impl.id}: wrong result`);
   return out;
+}
+
+/** The outcome with the run's CPU time (`cpu_ms`: user + system, every thread of the process). */
+function withCpu(out: Outcome, since: NodeJS.CpuUsage): Outcome {
+  const used = process.cpuUsage(since);
+  return { ...out, metrics: { ...out.metrics, cpu_ms: (used.user + used.system) / 1000 } };
+}
+
+/**
+ * One run of `impl`, with its CPU time: on a shared machine the wall time of a run depends on
+ * the other processes, its CPU time much less.
+ */
+function runWithCpu(impl: NodeImplementation, size: Size): Outcome | Promise<Outcome> {
+  const since = process.cpuUsage();
+  const out = impl.run(size);
+  return out instanceof Promise ? out.then((o) => withCpu(o, since)) : withCpu(out, since);
 }
 
 async function measure(
@@ -39,7 +55,7 @@ async function measure(
   };
 
   const start = performance.now();
-  const pending = impl.run(size);
+  const pending = runWithCpu(impl, size);
   const isAsync = pending instanceof Promise;
   const first = check(w, impl, await pending);
   const probe = performance.now() - start;
@@ -52,7 +68,7 @@ async function measure(
     const samples: number[] = [];
     for (let i = 0; i < w.runs; i++) {
       const t = performance.now();
-      record(check(w, impl, await impl.run(size)));
+      record(check(w, impl, await runWithCpu(impl, size)));
       samples.push(performance.now() - t);
     }
     return { samples_ms: samples, metrics, result_ok: true };
@@ -70,9 +86,13 @@ async function measure(
     throws: true,
   });
   if (isAsync) {
-    bench.add(impl.id, async () => record(check(w, impl, await impl.run(size))), { async: true });
+    bench.add(impl.id, async () => record(check(w, impl, await runWithCpu(impl, size))), {
+      async: true,
+    });
   } else {
-    bench.add(impl.id, () => record(check(w, impl, impl.run(size) as Outcome)), { async: false });
+    bench.add(impl.id, () => record(check(w, impl, runWithCpu(impl, size) as Outcome)), {
+      async: false,
+    });
   }
   await bench.run();
   const task = bench.getTask(impl.id);
@@ -91,7 +111,7 @@ async function measure(
 async function main(): Promise<void> {
   const [workloadId, ids, ...flags] = process.argv.slice(2);
   if (workloadId === undefined || ids === undefined) {
-    throw new TypeError('usage: node dist/child.js <W1..W7|L1|Q1|C1> <id>[,<id>...] [--quick]');
+    throw new TypeError('usage: node dist/child.js <workload id> <id>[,<id>...] [--quick]');
   }
   const w = workloadById(workloadId);
   const out: Record<string, Measurement | { error: string }> = {};

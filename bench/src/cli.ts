@@ -8,9 +8,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeMachine, loadAverage } from './machine.js';
-import { formatMs, primary, renderReport, type WorkloadResult } from './report.js';
+import { formatMs, notInTree, primary, renderReport, type WorkloadResult } from './report.js';
 import { runRows } from './runner.js';
-import { workloadById, workloads } from './workloads/index.js';
+import type { Workload } from './workload.js';
+import { missingWorkloads, workloadById, workloads } from './workloads/index.js';
 
 interface Args {
   quick: boolean;
@@ -70,7 +71,15 @@ async function main(): Promise<number> {
   const python = args.python && machine.python !== null;
   if (!python)
     console.error('note: python3 not found (or --no-python): CPython rows are not measured');
-  const selected = args.only === null ? workloads : args.only.map(workloadById);
+  // A planned workload whose package has not landed is reported as missing, not an error.
+  const missing = missingWorkloads().filter(
+    (p) => args.only === null || args.only.some((id) => id.toUpperCase() === p.id),
+  );
+  const selected: readonly Workload[] =
+    args.only === null
+      ? workloads
+      : args.only.filter((id) => !missing.some((p) => p.id === id.toUpperCase())).map(workloadById);
+  for (const p of missing) console.error(`${p.id} ${notInTree(p)}`);
   const started = performance.now();
   const results: WorkloadResult[] = [];
   let failures = 0;
@@ -109,6 +118,7 @@ async function main(): Promise<number> {
     quick: args.quick,
     loadAfter: loadAverage(),
     seconds: (performance.now() - started) / 1000,
+    missing,
   });
   process.stdout.write(report);
   const out = args.out ?? (!args.quick && args.only === null ? join(benchDir, 'RESULTS.md') : null);

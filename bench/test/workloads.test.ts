@@ -6,6 +6,8 @@
 import { run, runAsync } from '@asyncio-ts/core-loop';
 import { VirtualClock } from '@asyncio-ts/timers';
 import { describe, expect, it } from 'vitest';
+import { checkTargets } from '../src/report.js';
+import { plannedWorkloads, targets } from '../src/targets.js';
 import { range } from '../src/workload.js';
 import * as c1 from '../src/workloads/c1-contextvars.js';
 import { workloads } from '../src/workloads/index.js';
@@ -27,6 +29,10 @@ import * as w7 from '../src/workloads/w7-memory.js';
 describe('W1 spawn+gather', () => {
   it('asyncio-ts gathers every index in order', () => {
     expect(w1.asyncioTs(200)).toEqual(range(200));
+  });
+
+  it('the bare trampoline (the floor) gathers every index in order', () => {
+    expect(w1.trampoline(200)).toEqual(range(200));
   });
 
   it('native, Effection and Effect gather every index in order', async () => {
@@ -138,6 +144,43 @@ describe('W7 memory', () => {
       expect(samples, measure.name).toBe(2);
       expect(bytes, measure.name).toBe(1000);
     }
+  });
+});
+
+describe('targets', () => {
+  it('every target names a planned or present workload, and its rows exist there', () => {
+    const present = new Map(workloads.map((w) => [w.id, w.implementations.map((i) => i.id)]));
+    for (const t of targets) {
+      const planned = plannedWorkloads.some((p) => p.id === t.workload);
+      expect(present.has(t.workload) || planned, t.text).toBe(true);
+    }
+    // Each row a present workload's target reads is a row of that workload.
+    const refs: string[] = [];
+    for (const t of targets) {
+      if (!present.has(t.workload)) continue;
+      t.judge((ref) => {
+        refs.push(ref);
+        return 1;
+      });
+    }
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const [wid, rest = ''] = ref.split(':');
+      expect(present.get(wid ?? ''), ref).toContain(rest.split('#')[0]);
+    }
+  });
+
+  it('a workload not in the tree is reported as not measured, never as missed', () => {
+    const missing = [{ id: 'L1', issue: 17, package: '@asyncio-ts/locks' }];
+    const checks = checkTargets([], missing);
+    const l1 = checks.filter((c) => c.target.startsWith('L1'));
+    expect(l1.length).toBeGreaterThan(0);
+    for (const c of l1) {
+      expect(c.met).toBeNull();
+      expect(c.figures).toContain('@asyncio-ts/locks has not landed');
+    }
+    // Targets of present workloads that were not run (--only) are left out.
+    expect(checks.some((c) => c.target.startsWith('W6'))).toBe(false);
   });
 });
 

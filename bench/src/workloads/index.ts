@@ -1,4 +1,5 @@
 /** Every workload, in the order the report shows them. */
+import { type PlannedWorkload, plannedWorkloads } from '../targets.js';
 import type { Workload } from '../workload.js';
 import { c1 } from './c1-contextvars.js';
 import { l1 } from './l1-lock.js';
@@ -44,4 +45,9 @@ export function workloadById(id: string): Workload {
     );
   }
   return found;
+}
+
+/** The workloads the issues plan (targets.ts) that are not in this tree yet. */
+export function missingWorkloads(): PlannedWorkload[] {
+  return plannedWorkloads.filter((p) => !workloads.some((w) => w.id === p.id));
 }

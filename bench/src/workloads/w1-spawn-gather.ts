@@ -32,6 +32,36 @@ export function asyncioTsHost(n: number): Promise<number[]> {
   });
 }
 
+function* floorChild(i: number): Generator<void, number, void> {
+  yield;
+  return i;
+}
+
+/**
+ * The floor: a bare trampoline. A ready queue of generators, each resumed until it returns;
+ * a bare `yield` gives up the turn. No Task objects, no futures, no gather, no loop: the least
+ * any generator-based event loop can spend on this workload.
+ */
+export function trampoline(n: number): number[] {
+  const results = new Array<number>(n);
+  const ready: Generator<void, number, void>[] = new Array(n);
+  const index: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    ready[i] = floorChild(i);
+    index[i] = i;
+  }
+  for (let head = 0; head < ready.length; head++) {
+    const gen = ready[head] as Generator<void, number, void>;
+    const step = gen.next();
+    if (step.done) results[index[head] as number] = step.value;
+    else {
+      ready.push(gen);
+      index.push(index[head] as number);
+    }
+  }
+  return results;
+}
+
 async function nativeChild(i: number): Promise<number> {
   await null;
   return i;
@@ -93,6 +123,12 @@ export const w1: Workload = {
       run: async ({ n }) => outcome(isRange(await native(n), n)),
     },
     {
+      id: 'trampoline',
+      library: 'floor',
+      label: 'floor: bare generator trampoline (ready queue, bare `yield`)',
+      run: ({ n }) => outcome(isRange(trampoline(n), n)),
+    },
+    {
       id: 'effection',
       library: 'effection',
       label: 'Effection `all` + `sleep(0)`',
@@ -111,5 +147,8 @@ export const w1: Workload = {
       impl: 'gather',
     },
   ],
-  notes: ["Effection has no 'give up the turn' operation: its `sleep(0)` is a `setTimeout(0)`."],
+  notes: [
+    'The floor row is no library: generators in an array, each resumed by a `for` loop until it returns (w1-spawn-gather.ts `trampoline`).',
+    "Effection has no 'give up the turn' operation: its `sleep(0)` is a `setTimeout(0)`.",
+  ],
 };

@@ -10,6 +10,7 @@ import {
   RuntimeError,
 } from './errors.js';
 import type { EventLoop } from './event-loop.js';
+import { BLOCKING, defineFlag, LOG_TRACEBACK, SENDS_RESULT } from './flags.js';
 import { boundedRepr, repr } from './repr.js';
 import { getEventLoop } from './running-loop.js';
 import type { Task } from './task.js';
@@ -116,12 +117,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _cancelMessage: string | undefined = undefined;
   /** @internal The CancelledError a task's coroutine ended with, re-thrown by result(). */
   _cancelledExc: CancelledError | null = null;
+  /** @internal The booleans below (and a Task's) as bits: flags.ts. */
+  _flags = 0;
   /** @internal Set by `yield*` just before the future is handed to a task (asyncio's flag). */
-  _asyncioFutureBlocking = false;
+  declare _asyncioFutureBlocking: boolean;
   /** @internal A future that stands for a native promise: its value is sent to the task. */
-  _sendsResult = false;
+  declare _sendsResult: boolean;
   /** @internal True while a set exception has not been retrieved. */
-  _logTraceback = false;
+  declare _logTraceback: boolean;
 
   /** Makes a pending future on `options.loop` (default: the running or current loop). */
   constructor(options?: FutureOptions) {
@@ -391,3 +394,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
 }
 
 Object.defineProperty(Future.prototype, FUTURE_BRAND, { value: true });
+defineFlag(Future.prototype, '_asyncioFutureBlocking', BLOCKING);
+defineFlag(Future.prototype, '_sendsResult', SENDS_RESULT);
+defineFlag(Future.prototype, '_logTraceback', LOG_TRACEBACK);

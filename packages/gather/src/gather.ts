@@ -13,7 +13,7 @@ import {
 } from '@asyncio-ts/core-loop';
 import {
   asCoroutine,
-  cancelMessageOf,
+  cancelledResultOf,
   isAwaitableObject,
   loopCancelledError,
   makeCancelledError,
@@ -158,8 +158,9 @@ export class GatherState {
       const child = children[i] as Future<unknown>;
       last = child;
       if (child.cancelled()) {
-        // asyncio builds a fresh CancelledError from the cancel message here.
-        results[i] = loopCancelledError(cancelMessageOf(child));
+        // asyncio builds a fresh CancelledError from the cancel message here; the one a
+        // task's coroutine ended with is used when it has that message (README: Differences).
+        results[i] = cancelledResultOf(child);
         continue;
       }
       try {

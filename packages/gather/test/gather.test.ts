@@ -181,6 +181,31 @@ describe('gather: failures', () => {
     expect(results[0]).toBeInstanceOf(CancelledError);
   });
 
+  it('with returnExceptions a cancelled task takes the place with the error its coroutine ended with', () => {
+    const seen: unknown[] = [];
+    const results = runVirtual(function* () {
+      function* child(): Coroutine<string> {
+        try {
+          yield* sleep(10);
+          return 'late';
+        } catch (error) {
+          seen.push(error);
+          throw error;
+        }
+      }
+      const tasks = [loop().createTask(child()), loop().createTask(child())];
+      yield* sleep(1);
+      tasks[0]?.cancel();
+      tasks[1]?.cancel('with a message');
+      return yield* gather(tasks, { returnExceptions: true });
+    });
+    expect(results.map(describeError)).toEqual(['CancelledError()', 'CancelledError()']);
+    // Same class and message as asyncio's new error; the object is the one the coroutine saw
+    // when the messages agree (README: Differences), a new one otherwise.
+    expect(results[0]).toBe(seen[0]);
+    expect(results[1]).not.toBe(seen[1]);
+  });
+
   it('does not report child exceptions as never retrieved once the gather failed', () => {
     const reported: string[] = [];
     runVirtual(function* () {
