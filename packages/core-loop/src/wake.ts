@@ -11,6 +11,7 @@ import { waitOnCell } from './blocking-wait.js';
 import { defaultClock } from './clock.js';
 import type { EventLoop } from './event-loop.js';
 import type { TimerHandle } from './handle.js';
+import { Spinner } from './spin-wait.js';
 
 /**
  * How long, in real seconds, a loop has waited in vain while something outside it was
@@ -79,6 +80,8 @@ export class WakeState {
   private asyncWaiting = false;
   /** How long the loop has idled with outside work pending (for the clock's autojump). */
   readonly streak = new IdleStreak();
+  /** The short busy wait before blocking while outside work is outstanding. */
+  private readonly spinner = new Spinner();
 
   constructor(private readonly loop: EventLoop) {
     this.cell = new Int32Array(
@@ -110,6 +113,10 @@ export class WakeState {
 
   /** Blocks the thread up to `seconds` (Infinity: no limit) unless the cell is notified. */
   block(seconds: number): void {
+    // While outside work is outstanding its answer is often microseconds away: check the
+    // cell briefly before parking the thread. S1 (2,000 echo round trips in run()): 370–480 ms
+    // before, 140–220 ms with it (spin-wait.ts has the figures per spin length).
+    if (this.outstanding.size > 0 && this.spinner.spin(this.cell, seconds)) return;
     waitOnCell(this.cell, seconds);
   }
 
