@@ -116,8 +116,16 @@ export class WakeState {
     // While outside work is outstanding its answer is often microseconds away: check the
     // cell briefly before parking the thread. S1 (2,000 echo round trips in run()): 370–480 ms
     // before, 140–220 ms with it (spin-wait.ts has the figures per spin length).
-    if (this.outstanding.size > 0 && this.spinner.spin(this.cell, seconds)) return;
+    if (this.spinBeforeWait(seconds)) return;
     waitOnCell(this.cell, seconds);
+  }
+
+  /**
+   * While outside work is outstanding, checks the cell for a few tens of microseconds (with
+   * back-off, see spin-wait.ts). True if it was notified meanwhile: no need to wait.
+   */
+  spinBeforeWait(seconds: number): boolean {
+    return this.outstanding.size > 0 && this.spinner.spin(this.cell, seconds);
   }
 
   /**
