@@ -6,13 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { createPrinter, type Print } from '../src/pyfmt.js';
 import { listScenarios, readRecorded } from '../src/scenarios.js';
 
-// The streams/ and subprocess/ scenarios do real I/O: scenarios.test.ts compares their
+// The streams/, subprocess/ and threads/ scenarios do real I/O or work on other threads: scenarios.test.ts compares their
 // blocking run with CPython; here each runs again in host mode (runAsync) and nested (a plain
 // function calls run() inside a runAsync loop after nest-patch's apply()), and must print
 // CPython's recorded trace there too. Each exports its coroutine as `main(print)`.
 type IoProgram = { main: (print: Print) => Coroutine<void> };
 
-const scenarios = listScenarios().filter((s) => ['streams', 'subprocess'].includes(s.area));
+const scenarios = listScenarios().filter((s) =>
+  ['streams', 'subprocess', 'threads'].includes(s.area),
+);
 
 async function runNested<T>(main: () => Coroutine<T>): Promise<T> {
   apply();
