@@ -1,5 +1,5 @@
 import type { Context } from '@asyncio-ts/contextvars';
-import type { HashMap } from '@asyncio-ts/contextvars/internal';
+import { contextState, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
 import { blockFor, canBlock } from './blocking-wait.js';
 import { LOOP_BRAND } from './brand.js';
 import { type CallOptions, contextOption, isCallOptions } from './call-options.js';
@@ -28,7 +28,7 @@ import { runUntilCompleteAsync } from './host-mode.js';
 import type { Instrument } from './instrument.js';
 import { ownOption } from './options.js';
 import { isFuture } from './predicates.js';
-import { ReadyQueue } from './ready-queue.js';
+import { type QueuedCall, ReadyQueue } from './ready-queue.js';
 import { NOT_HANDLED } from './reentry.js';
 import { registry } from './registry.js';
 import { repr } from './repr.js';
@@ -58,6 +58,9 @@ const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 // Timers due within this much of now are run now: asyncio's `_clock_resolution`.
 const CLOCK_RESOLUTION = 1e-9;
+
+/** The context a done callback queued without a Handle runs in (`_runCall`). */
+const callContext: { _vars: HashMap } = { _vars: EMPTY_MAP };
 
 function debugFromEnvironment(): boolean {
   const value = readEnvironment('ASYNCIO_TS_DEBUG');
@@ -612,18 +615,55 @@ export class EventLoop {
       return;
     }
     // `ready.length` is checked too: a nested run (nest-patch) may have consumed entries.
-    while (todo-- > 0 && ready.length > 0) {
+    while (todo > 0 && ready.length > 0) {
       const entry = ready.shift();
-      if (!entry._cancelled) entry._run();
+      if (typeof entry === 'function') {
+        todo -= 2;
+        this._runCall(entry, ready.shiftedArgument);
+      } else {
+        todo--;
+        if (!entry._cancelled) entry._run();
+      }
     }
+  }
+
+  /**
+   * @internal Runs a done callback queued without a Handle (`_scheduleDoneCallback`) exactly
+   * as its Handle would: in a fresh empty context, an exception to the exception handler.
+   */
+  _runCall(callback: QueuedCall, argument: unknown): void {
+    const state = contextState;
+    const previous = state.current;
+    // The shared owner stands for the fresh context; its mapping is saved and restored so
+    // that a nested run's callbacks (nest-patch) leave this one's untouched.
+    const owner = callContext;
+    const outerVars = owner._vars;
+    owner._vars = EMPTY_MAP;
+    state.current = owner;
+    try {
+      (callback as (argument: unknown) => unknown)(argument);
+    } catch (exception) {
+      // As in asyncio, the handler runs outside the callback's context.
+      state.current = previous;
+      owner._vars = outerVars;
+      new Handle(callback as AnyCallback, 1, argument, this, EMPTY_MAP)._reportException(exception);
+      return;
+    }
+    state.current = previous;
+    owner._vars = outerVars;
   }
 
   /** @internal The same as `_runReady`'s loop, timing each entry to report slow ones. */
   private _runReadyDebug(count: number): void {
     const ready = this._ready;
     let todo = count;
-    while (todo-- > 0 && ready.length > 0) {
-      const entry = ready.shift();
+    while (todo > 0 && ready.length > 0) {
+      const shifted = ready.shift();
+      todo -= typeof shifted === 'function' ? 2 : 1;
+      const entry =
+        typeof shifted === 'function'
+          ? new Handle(shifted as AnyCallback, 1, ready.shiftedArgument, this, EMPTY_MAP)
+          : shifted;
       if (entry._cancelled) continue;
       const started = this._clock.now();
       entry._run();
@@ -654,9 +694,14 @@ export class EventLoop {
     context: Context | null,
   ): void {
     this._checkClosed();
-    const handle = new Handle(callback, 1, future, this, vars);
-    if (context !== null) handle._context = context;
-    this._ready.push(handle);
+    if (vars === EMPTY_MAP && context === null) {
+      // Nothing can see or cancel a done callback's Handle: none is made (ready-queue.ts).
+      this._ready.pushCall(callback, future);
+    } else {
+      const handle = new Handle(callback, 1, future, this, vars);
+      if (context !== null) handle._context = context;
+      this._ready.push(handle);
+    }
     if (this._host !== null) this._host.wake();
   }
 

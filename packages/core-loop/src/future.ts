@@ -48,6 +48,11 @@ class CallbackInContext {
 /** @internal A done-callback slot: a user callback, or a Task parked on this future. */
 type CallbackEntry = StoredCallback | CallbackInContext | Task<unknown>;
 
+/** True if the slot `entry` holds `callback`. */
+function isEntryOf(entry: CallbackEntry, callback: StoredCallback): boolean {
+  return entry === callback || (entry instanceof CallbackInContext && entry.callback === callback);
+}
+
 /** Options for `new Future()`. */
 export interface FutureOptions {
   /** The loop the future belongs to; default: the running loop or `getEventLoop()`. */
@@ -225,7 +230,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
     const context = options === undefined ? null : contextOption(options, 'addDoneCallback');
     if (this._state !== PENDING) {
-      if (context === null) this._loop.callSoon(callback, this);
+      if (context === null)
+        this._loop._scheduleDoneCallback(callback as StoredCallback, this, currentVars(), null);
       else this._loop.callSoon({ context }, callback, this);
       return;
     }
@@ -361,6 +367,18 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal Un-parks `task`: it is no longer woken when this future is done. */
   _removeWaiter(task: Task<unknown>): void {
     this.removeDoneCallback(task as unknown as DoneCallback<T>);
+  }
+
+  /** @internal True if `callback` is among the pending done callbacks (no array is made). */
+  _hasDoneCallback(callback: StoredCallback): boolean {
+    const first = this._firstCallback;
+    if (first === null) return false;
+    if (isEntryOf(first, callback)) return true;
+    const more = this._moreCallbacks;
+    if (more === null) return false;
+    for (let i = 0; i < more.length; i++)
+      if (isEntryOf(more[i] as CallbackEntry, callback)) return true;
+    return false;
   }
 
   /** @internal The done callbacks and parked tasks, in the order they were added. */

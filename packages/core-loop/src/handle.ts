@@ -128,7 +128,7 @@ export class Handle {
   }
 
   /** @internal The callback failed: the exception handler hears of it (the context is left). */
-  private _reportException(exception: unknown): void {
+  _reportException(exception: unknown): void {
     // Like asyncio's (KeyboardInterrupt, SystemExit): it ends the run, not just the callback.
     if (exception instanceof KeyboardInterrupt) throw exception;
     this._loop.callExceptionHandler({

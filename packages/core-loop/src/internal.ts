@@ -172,6 +172,20 @@ export function cancelledResultOf(future: Future<unknown>): CancelledError {
   return loopCancelledError(message);
 }
 
+/** True once a Task has taken the coroutine `coro`: a task made from it now fails at once. */
+export { isClaimed } from './task.js';
+
+/**
+ * True if `callback` is among the done callbacks `future` will schedule (added with
+ * `addDoneCallback` and still pending): how gather tells a future it already watches.
+ */
+export function hasDoneCallback(
+  future: Future<unknown>,
+  callback: (future: Future<unknown>) => void,
+): boolean {
+  return future._hasDoneCallback(callback);
+}
+
 /**
  * The suspending step of `yield* future`, for hand-written coroutines: marks `future` as
  * awaited (asyncio's `_asyncio_future_blocking`) and returns it, to be yielded to the task,

@@ -76,6 +76,11 @@ function claim(coro: object): void {
   }
 }
 
+/** True once a Task has taken `coro` (in any copy of the package); see `claim`. */
+export function isClaimed(coro: object): boolean {
+  return (coro as { [CLAIMED]?: true })[CLAIMED] === true;
+}
+
 /**
  * Stands in for a coroutine that a task already drove (or drives): the task fails with
  * asyncio's error at its first step, and the other task's coroutine is left untouched.
@@ -137,7 +142,7 @@ export class Task<T = unknown> extends Future<T> {
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    if ((coro as unknown as { [CLAIMED]?: true })[CLAIMED] === true) {
+    if (isClaimed(coro)) {
       this._coro = reusedCoroutine();
     } else {
       this._coro = coro;

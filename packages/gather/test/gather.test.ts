@@ -1,9 +1,10 @@
+import { ContextVar } from '@asyncio-ts/contextvars';
 import {
   CancelledError,
   type Coroutine,
   currentTask,
   EventLoop,
-  type Future,
+  Future,
   RuntimeError,
   Task,
 } from '@asyncio-ts/core-loop';
@@ -79,6 +80,44 @@ describe('gather: results', () => {
     });
     expect(values).toEqual(['A', 7, 'A', 7]);
     expect(trace.lines).toEqual(['t=0 a start', 't=1 a done']);
+  });
+
+  it('runs each repeated argument once whatever its kind (done future, subclass, taken coroutine, in a context)', () => {
+    class Watched<T> extends Future<T> {
+      added = 0;
+      override addDoneCallback(callback: (future: Future<T>) => void): void {
+        this.added++;
+        super.addDoneCallback(callback);
+      }
+    }
+    const cvar = new ContextVar('cvar', { default: 0 });
+    const trace = new Trace();
+    const values = runVirtual(function* () {
+      const done = loop().createFuture<string>();
+      done.setResult('done');
+      const watched = new Watched<string>({ loop: loop() });
+      loop().callSoon(() => watched.setResult('watched'));
+      const taken = job(trace, 'taken', 1, 'T');
+      const owner = loop().createTask(taken);
+      const a = job(trace, 'a', 1, 'A');
+      cvar.set(1); // gather's callbacks are now stored with their context
+      const results = yield* gather(a, done, watched, done, a, watched);
+      const reused = yield* gather([taken, taken], { returnExceptions: true });
+      expect(watched.added).toBe(1);
+      expect(yield* owner).toBe('T');
+      return [...results, describeError(reused[0]), reused[0] === reused[1]];
+    });
+    expect(values).toEqual([
+      'A',
+      'done',
+      'watched',
+      'done',
+      'A',
+      'watched',
+      "RuntimeError('cannot reuse already awaited coroutine')",
+      true,
+    ]);
+    expect(trace.lines).toEqual(['t=0 taken start', 't=0 a start', 't=1 taken done', 't=1 a done']);
   });
 
   it('resolves gather() with nothing to [] at once', () => {
