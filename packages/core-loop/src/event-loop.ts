@@ -111,6 +111,8 @@ export class EventLoop {
   _host: HostBridge | null = null;
   /** @internal The wake cell, wake sources and outside work (wake.ts); null until used. */
   _wake: WakeState | null = null;
+  /** @internal `{ loop: this }`, the options of every task createTask() makes (made once). */
+  readonly _ownLoop: TaskOptions = { loop: this };
 
   /** A new loop, not running; `options.clock` replaces the real clock. */
   constructor(options?: EventLoopOptions) {
@@ -270,7 +272,7 @@ export class EventLoop {
    */
   createTask<T>(coro: Coroutine<T>, options?: Omit<TaskOptions, 'loop'>): Task<T> {
     this._checkClosed();
-    if (options === undefined) return new Task(coro, { loop: this });
+    if (options === undefined) return new Task(coro, this._ownLoop);
     const taskOptions: TaskOptions = { loop: this };
     const name = ownOption(options, 'name');
     if (name !== undefined) taskOptions.name = name;

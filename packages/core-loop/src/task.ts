@@ -135,10 +135,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Wraps `coro` and schedules its first step; prefer `loop.createTask(coro)`. */
   constructor(coro: Coroutine<T>, options?: TaskOptions) {
-    // ownOption(options, …), written out: every task goes through here.
-    let loop = options?.loop;
-    if (loop !== undefined && !Object.hasOwn(options as object, 'loop')) loop = undefined;
-    super(loop === undefined ? undefined : { loop });
+    // Future reads only an own `loop` of the options (and checks it), as a task must.
+    super(options);
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
