@@ -14,6 +14,7 @@ import { RunFrame } from './run-frame.js';
 import type { Task } from './task.js';
 
 export { blockFor } from './blocking-wait.js';
+export { THROW_PASSES_THROUGH } from './brand.js';
 export { checkSeconds, checkSecondsOrNull } from './checks.js';
 export { addCloseCallback } from './close-callbacks.js';
 export { loopCancelledError } from './errors.js';

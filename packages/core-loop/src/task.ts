@@ -7,7 +7,7 @@ import {
   type HashMap,
   leaveContext,
 } from '@asyncio-ts/contextvars/internal';
-import { FUTURE_BRAND } from './brand.js';
+import { FUTURE_BRAND, THROW_PASSES_THROUGH } from './brand.js';
 import { contextOption } from './call-options.js';
 import {
   CancelledError,
@@ -87,6 +87,11 @@ export function isClaimed(coro: object): boolean {
  */
 function* reusedCoroutine(): Coroutine<never> {
   throw new RuntimeError('cannot reuse already awaited coroutine');
+}
+
+/** A coroutine that may declare its `throw` a pass-through (brand.ts). */
+interface PassesThrough {
+  [THROW_PASSES_THROUGH]?: () => void;
 }
 
 /** @internal In `_stepException`: the task was queued because `_futWaiter` is done. */
@@ -389,7 +394,18 @@ export class Task<T = unknown> extends Future<T> {
     let thrown: unknown;
     let failed = false;
     try {
-      outcome = exc === NO_EXCEPTION ? this._coro.next(value) : this._coro.throw(exc);
+      const coro = this._coro;
+      if (exc === NO_EXCEPTION) outcome = coro.next(value);
+      else {
+        const cleanup = (coro as PassesThrough)[THROW_PASSES_THROUGH];
+        if (cleanup === undefined) outcome = coro.throw(exc);
+        else {
+          // What `coro.throw(exc)` would do (brand.ts), without the throw.
+          cleanup.call(coro);
+          failed = true;
+          thrown = exc;
+        }
+      }
     } catch (error) {
       failed = true;
       thrown = error;

@@ -406,7 +406,8 @@ function gatherArray(
   try {
     for (let i = 0; i < n; i++) {
       const arg = args[i];
-      if (firstPositions === null && mayRepeat(arg, onDone)) {
+      const coroutine = isCoroutine(arg);
+      if (firstPositions === null && (coroutine ? isClaimed(arg) : mayRepeat(arg, onDone))) {
         firstPositions = firstPositionsOf(args, i);
       }
       if (firstPositions !== null) {
@@ -426,7 +427,7 @@ function gatherArray(
         }
       }
       distinct++;
-      if (limited && !isFuture(arg) && (isCoroutine(arg) || isAwaitableObject(arg))) {
+      if (limited && (coroutine || (!isFuture(arg) && isAwaitableObject(arg)))) {
         if (state.queue === null) {
           state.queue = [];
           state.queuePositions = [];
@@ -435,7 +436,8 @@ function gatherArray(
         (state.queuePositions as number[]).push(i);
         continue;
       }
-      const child = toFuture(arg, loop, where, i);
+      // A coroutine becomes a task at once (what toFuture does for it, without its checks).
+      const child = coroutine ? loop.createTask(arg) : toFuture(arg, loop, where, i);
       children[i] = child;
       child.addDoneCallback(onDone);
     }
@@ -467,19 +469,18 @@ function abandon(state: GatherState, args: readonly unknown[]): void {
 }
 
 /**
- * False when `arg` is surely not an earlier argument of this gather: a coroutine no task has
- * taken yet (gather's tasks take theirs), or a pending future without the gather's callback
- * (each earlier future got it). Anything else may repeat one and is looked up.
+ * For an argument that is not a coroutine: false when it is surely not an earlier argument of
+ * this gather, a pending future without the gather's callback (each earlier future got it).
+ * Anything else may repeat one and is looked up. (A coroutine may repeat one once a task has
+ * taken it: gather's tasks take theirs.)
  */
 function mayRepeat(arg: unknown, onDone: (future: Future<unknown>) => void): boolean {
-  if (isFuture(arg)) {
-    return (
-      arg.done() ||
-      arg.addDoneCallback !== Future.prototype.addDoneCallback ||
-      hasDoneCallback(arg, onDone)
-    );
-  }
-  return !isCoroutine(arg) || isClaimed(arg);
+  if (!isFuture(arg)) return true;
+  return (
+    arg.done() ||
+    arg.addDoneCallback !== Future.prototype.addDoneCallback ||
+    hasDoneCallback(arg, onDone)
+  );
 }
 
 /** The first position of each argument among `args[0..end]`. */

@@ -6,7 +6,12 @@ import {
   type TimerHandle,
   type Yielded,
 } from '@asyncio-ts/core-loop';
-import { blockOn, checkSeconds, watchAwaited } from '@asyncio-ts/core-loop/internal';
+import {
+  blockOn,
+  checkSeconds,
+  THROW_PASSES_THROUGH,
+  watchAwaited,
+} from '@asyncio-ts/core-loop/internal';
 
 /** The timer's callback: asyncio's `futures._set_result_unless_cancelled`. */
 function setResultUnlessCancelled<T>(future: Future<T>, result?: T): void {
@@ -44,6 +49,11 @@ class SleepZero<T> {
   throw(error: unknown): IteratorResult<Yielded, T> {
     this._state = 2;
     throw error;
+  }
+
+  /** `throw` without the throw, for a task that drives this directly (see THROW_PASSES_THROUGH). */
+  [THROW_PASSES_THROUGH](): void {
+    this._state = 2;
   }
 
   return(value: T): IteratorResult<Yielded, T> {
@@ -108,6 +118,11 @@ class SleepCoroutine<T> {
   throw(error: unknown): IteratorResult<Yielded, T> {
     this._finish();
     throw error;
+  }
+
+  /** `throw` without the throw, for a task that drives this directly (see THROW_PASSES_THROUGH). */
+  [THROW_PASSES_THROUGH](): void {
+    this._finish();
   }
 
   return(value: T): IteratorResult<Yielded, T> {
