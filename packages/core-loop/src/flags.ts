@@ -27,3 +27,23 @@ export function defineFlag(proto: object, name: string, bit: number): void {
     configurable: true,
   });
 }
+
+/** @internal Task: `_numCancelsRequested` is kept in the bits of `_flags` from this one up. */
+export const CANCELS_SHIFT = 5;
+
+/**
+ * @internal Defines `name` on `proto` as the count held in the bits of `this._flags` from
+ * CANCELS_SHIFT up: a field less per task (8 B; issue 24).
+ */
+export function defineCount(proto: object, name: string): void {
+  const low = (1 << CANCELS_SHIFT) - 1;
+  Object.defineProperty(proto, name, {
+    get(this: { _flags: number }): number {
+      return this._flags >>> CANCELS_SHIFT;
+    },
+    set(this: { _flags: number }, count: number) {
+      this._flags = (this._flags & low) | (count << CANCELS_SHIFT);
+    },
+    configurable: true,
+  });
+}

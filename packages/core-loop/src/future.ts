@@ -114,10 +114,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _exception: unknown = undefined;
   /** @internal */
   _loop: EventLoop;
-  /** @internal */
-  _firstCallback: CallbackEntry | null = null;
-  /** @internal The callbacks after the first, in the order added (most futures have one). */
-  _moreCallbacks: CallbackEntry[] | null = null;
+  /**
+   * @internal The done callbacks and parked tasks in the order added: null, the one entry
+   * (most futures have one), or an array of them all. One field, not a first and the rest:
+   * 8 B less per future and per task (issue 24).
+   */
+  _callbacks: CallbackEntry | CallbackEntry[] | null = null;
   /**
    * @internal The message of `cancel(msg)`. Kept in `_result`'s slot, which a pending or
    * cancelled future does not use (an accessor, see the end of the file): with
@@ -257,8 +259,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     );
     const removed = entries.length - kept.length;
     if (removed > 0) {
-      this._firstCallback = kept.length > 0 ? (kept.shift() as CallbackEntry) : null;
-      this._moreCallbacks = kept.length > 0 ? kept : null;
+      this._callbacks =
+        kept.length === 0 ? null : kept.length === 1 ? (kept[0] as CallbackEntry) : kept;
     }
     return removed;
   }
@@ -356,14 +358,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Schedules the done callbacks; a parked Task is woken without a Handle. */
   _complete(): void {
-    const first = this._firstCallback;
-    if (first === null) return;
-    const more = this._moreCallbacks;
-    this._firstCallback = null;
-    this._moreCallbacks = null;
-    this._scheduleEntry(first);
-    if (more !== null)
-      for (let i = 0; i < more.length; i++) this._scheduleEntry(more[i] as CallbackEntry);
+    const callbacks = this._callbacks;
+    if (callbacks === null) return;
+    this._callbacks = null;
+    if (!Array.isArray(callbacks)) this._scheduleEntry(callbacks);
+    else
+      for (let i = 0; i < callbacks.length; i++) this._scheduleEntry(callbacks[i] as CallbackEntry);
   }
 
   /** @internal Parks `task` on this future: it is woken when the future is done. */
@@ -378,29 +378,28 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal True if `callback` is among the pending done callbacks (no array is made). */
   _hasDoneCallback(callback: StoredCallback): boolean {
-    const first = this._firstCallback;
-    if (first === null) return false;
-    if (isEntryOf(first, callback)) return true;
-    const more = this._moreCallbacks;
-    if (more === null) return false;
-    for (let i = 0; i < more.length; i++)
-      if (isEntryOf(more[i] as CallbackEntry, callback)) return true;
+    const callbacks = this._callbacks;
+    if (callbacks === null) return false;
+    if (!Array.isArray(callbacks)) return isEntryOf(callbacks, callback);
+    for (let i = 0; i < callbacks.length; i++) {
+      if (isEntryOf(callbacks[i] as CallbackEntry, callback)) return true;
+    }
     return false;
   }
 
-  /** @internal The done callbacks and parked tasks, in the order they were added. */
+  /** @internal The done callbacks and parked tasks, in the order they were added (a copy). */
   _entries(): CallbackEntry[] {
-    const first = this._firstCallback;
-    if (first === null) return [];
-    const more = this._moreCallbacks;
-    return more === null ? [first] : [first, ...more];
+    const callbacks = this._callbacks;
+    if (callbacks === null) return [];
+    return Array.isArray(callbacks) ? [...callbacks] : [callbacks];
   }
 
   /** @internal */
   private _addEntry(entry: CallbackEntry): void {
-    if (this._firstCallback === null) this._firstCallback = entry;
-    else if (this._moreCallbacks === null) this._moreCallbacks = [entry];
-    else this._moreCallbacks.push(entry);
+    const callbacks = this._callbacks;
+    if (callbacks === null) this._callbacks = entry;
+    else if (Array.isArray(callbacks)) callbacks.push(entry);
+    else this._callbacks = [callbacks, entry];
   }
 
   /** @internal */

@@ -17,7 +17,7 @@ import {
   RuntimeError,
 } from './errors.js';
 import type { EventLoop } from './event-loop.js';
-import { defineFlag, EXECUTING, MUST_CANCEL } from './flags.js';
+import { defineCount, defineFlag, EXECUTING, MUST_CANCEL } from './flags.js';
 import { CANCELLED, FAILED, Future, PENDING, RESOLVED } from './future.js';
 import { isCoroutine, isThenable } from './predicates.js';
 import { registry } from './registry.js';
@@ -116,8 +116,8 @@ export class Task<T = unknown> extends Future<T> {
   _futWaiter: Future<unknown> | null = null;
   /** @internal A cancel() arrived while no future was there to cancel (a bit of `_flags`). */
   declare _mustCancel: boolean;
-  /** @internal */
-  _numCancelsRequested = 0;
+  /** @internal How many cancel() requests are pending (bits of `_flags`: flags.ts). */
+  declare _numCancelsRequested: number;
   /**
    * @internal What the next step does: WAKE_UP (read the outcome of `_futWaiter`, which is
    * done), an exception to throw into the coroutine, or NO_EXCEPTION (send).
@@ -560,6 +560,7 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
 Object.defineProperty(Task.prototype, '_cancelled', { value: false });
 defineFlag(Task.prototype, '_mustCancel', MUST_CANCEL);
 defineFlag(Task.prototype, '_executing', EXECUTING);
+defineCount(Task.prototype, '_numCancelsRequested');
 // Defaults on the prototype, not fields: see `_vars`. Writable, so an assignment makes an own property.
 Object.defineProperty(Task.prototype, '_vars', { value: EMPTY_MAP, writable: true });
 Object.defineProperty(Task.prototype, '_context', { value: null, writable: true });
