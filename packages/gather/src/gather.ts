@@ -80,7 +80,10 @@ export class GatheringFuture<T> extends Future<T> {
 export class GatherState {
   /** The outer future (set right after construction). */
   outer!: GatheringFuture<unknown[]>;
-  /** Futures in argument order (duplicates share one); `undefined` while a limit holds it back. */
+  /**
+   * Futures in argument order (duplicates share one); `undefined` while a limit holds it back.
+   * `complete()` turns it into the results.
+   */
   readonly children: (Future<unknown> | undefined)[];
   readonly returnExceptions: boolean;
   /** Distinct children, and how many of them are done. */
@@ -154,7 +157,9 @@ export class GatherState {
     }
     const returnExceptions = this.returnExceptions;
     const n = children.length;
-    const results: unknown[] = new Array(n);
+    // The results take the children's places in their array (each read before it is
+    // overwritten): no second array of n places (800 KB for W1's 100,000 children).
+    const results = children as unknown[];
     let last: Future<unknown> | undefined;
     for (let i = 0; i < n; i++) {
       const child = children[i] as Future<unknown>;
