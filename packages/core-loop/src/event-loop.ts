@@ -1,5 +1,10 @@
 import type { Context } from '@asyncio-ts/contextvars';
-import { contextState, EMPTY_MAP, type HashMap } from '@asyncio-ts/contextvars/internal';
+import {
+  type ContextOwner,
+  contextState,
+  EMPTY_MAP,
+  type HashMap,
+} from '@asyncio-ts/contextvars/internal';
 import { blockFor, canBlock } from './blocking-wait.js';
 import { LOOP_BRAND } from './brand.js';
 import { type CallOptions, contextOption, isCallOptions } from './call-options.js';
@@ -58,9 +63,6 @@ const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 // Timers due within this much of now are run now: asyncio's `_clock_resolution`.
 const CLOCK_RESOLUTION = 1e-9;
-
-/** The context a done callback queued without a Handle runs in (`_runCall`). */
-const callContext: { _vars: HashMap } = { _vars: EMPTY_MAP };
 
 function debugFromEnvironment(): boolean {
   const value = readEnvironment('ASYNCIO_TS_DEBUG');
@@ -636,23 +638,18 @@ export class EventLoop {
   _runCall(callback: QueuedCall, argument: unknown): void {
     const state = contextState;
     const previous = state.current;
-    // The shared owner stands for the fresh context; its mapping is saved and restored so
-    // that a nested run's callbacks (nest-patch) leave this one's untouched.
-    const owner = callContext;
-    const outerVars = owner._vars;
-    owner._vars = EMPTY_MAP;
-    state.current = owner;
+    // The fresh empty context the Handle was: its own object, as a token made in it must not
+    // be accepted by another callback's reset() (a short-lived 32 B, not a kept 64 B Handle).
+    state.current = { _vars: EMPTY_MAP } as ContextOwner;
     try {
       (callback as (argument: unknown) => unknown)(argument);
     } catch (exception) {
       // As in asyncio, the handler runs outside the callback's context.
       state.current = previous;
-      owner._vars = outerVars;
       new Handle(callback as AnyCallback, 1, argument, this, EMPTY_MAP)._reportException(exception);
       return;
     }
     state.current = previous;
-    owner._vars = outerVars;
   }
 
   /** @internal The same as `_runReady`'s loop, timing each entry to report slow ones. */

@@ -1,7 +1,7 @@
 // Done callbacks are queued without a Handle (ready-queue.ts `pushCall`): they must still run
 // in queue order among callSoon callbacks, each in a fresh context, with failures reported
 // exactly as a Handle's, in blocking, host and debug runs.
-import { ContextVar } from '@asyncio-ts/contextvars';
+import { ContextVar, type Token } from '@asyncio-ts/contextvars';
 import { describe, expect, it } from 'vitest';
 import {
   type Coroutine,
@@ -73,6 +73,32 @@ describe('done callbacks queued without a Handle', () => {
     const trace: string[] = [];
     checkReport(await runAsync(() => program(trace)));
     expect(trace).toEqual(EXPECTED);
+  });
+
+  it('a token made in one done callback is refused by the reset() of another', () => {
+    const seen = run(function* () {
+      const loop = getRunningLoop();
+      const fut = loop.createFuture<void>();
+      const outcomes: string[] = [];
+      let token: Token<string> | undefined;
+      fut.addDoneCallback(() => {
+        token = cvar.set('first');
+      });
+      fut.addDoneCallback(() => {
+        try {
+          cvar.reset(token as Token<string>);
+          outcomes.push('reset');
+        } catch (error) {
+          outcomes.push(`${(error as Error).name}: ${(error as Error).message}`);
+        }
+      });
+      fut.setResult();
+      yield;
+      return outcomes;
+    });
+    expect(seen).toEqual([
+      "RangeError: <Token used=false var=<ContextVar name='cvar' default='unset'>> was created in a different Context",
+    ]);
   });
 
   it('the same in debug mode', () => {

@@ -108,6 +108,39 @@ describe('context variables and nested runs', () => {
     ]);
   });
 
+  it('a done callback that runs a nested loop keeps its context; the nested done callbacks keep theirs', () => {
+    const cvar = new ContextVar('cvar', { default: 'none' });
+    const trace: string[] = [];
+    loop.runUntilComplete(
+      (function* (): Coroutine<void> {
+        const l = getRunningLoop();
+        const outer = l.createFuture<void>();
+        const finished = l.createFuture<void>();
+        outer.addDoneCallback(function runsNested() {
+          const inner = l.createFuture<void>();
+          // Added before the set below: it runs in a copy of the empty context.
+          inner.addDoneCallback(function nestedCallback() {
+            trace.push(`nested callback sees ${cvar.get()}`);
+            cvar.set('nested callback');
+          });
+          cvar.set('outer callback');
+          l.callSoon(() => inner.setResult());
+          l.runUntilComplete(sleep(0.01));
+          trace.push(`outer callback sees ${cvar.get()}`);
+          finished.setResult();
+        });
+        outer.setResult();
+        yield* finished;
+        trace.push(`task sees ${cvar.get()}`);
+      })(),
+    );
+    expect(trace).toEqual([
+      'nested callback sees none',
+      'outer callback sees outer callback',
+      'task sees none',
+    ]);
+  });
+
   it('works the same when the outer loop runs in host mode', async () => {
     revert();
     apply();
