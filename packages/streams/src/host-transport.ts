@@ -9,6 +9,7 @@ import {
   type Protocol,
   type Transport,
   WRITE_HIGH_WATER,
+  writeAfterEof,
 } from './transport.js';
 
 /**
@@ -19,6 +20,8 @@ import {
  */
 export class HostTransport implements Transport {
   private closing = false;
+  /** `writeEof()` was called: asyncio refuses later writes. */
+  private eofWritten = false;
   private lost = false;
   private error: Error | null = null;
   private writePaused = false;
@@ -92,6 +95,7 @@ export class HostTransport implements Transport {
   }
 
   write(data: Uint8Array): void {
+    if (this.eofWritten) throw writeAfterEof();
     if (this.closing || data.length === 0) return;
     if (this.socket.destroyed) {
       // Node destroys a child's stdin when the child exits: asyncio's write would fail with
@@ -108,7 +112,8 @@ export class HostTransport implements Transport {
   }
 
   writeEof(): void {
-    if (this.closing) return;
+    if (this.closing || this.eofWritten) return;
+    this.eofWritten = true;
     this.socket.end();
   }
 
