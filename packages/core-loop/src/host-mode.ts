@@ -94,6 +94,9 @@ class HostDriver implements HostBridge {
   private waiting = false;
   /** True while waiting with nothing scheduled (what `beforeExit` looks for). */
   idleForever = false;
+  /** `deliver` calls in progress; the wake-up they caused, if any. */
+  private delivering = 0;
+  private wokenInDelivery = false;
   /** The instruments' `afterIdle` is due before the next slice. */
   private afterIdle = false;
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
@@ -148,6 +151,11 @@ class HostDriver implements HostBridge {
     this.settleWait();
     // Woken before its time: the next idle wait starts a new streak.
     this.streak.reset();
+    if (this.delivering > 0) {
+      // `deliver` runs the slice when its callback returns.
+      this.wokenInDelivery = true;
+      return;
+    }
     // A microtask, as a settled promise's reaction (Node's queueMicrotask makes an async
     // resource each time): the slice runs as soon as the host callback that woke it returns.
     settled.then(this.step);
@@ -173,6 +181,19 @@ class HostDriver implements HostBridge {
       future.setException(error);
     }
     return future;
+  }
+
+  deliver<A>(callback: (arg: A) => void, arg: A): void {
+    this.delivering++;
+    try {
+      callback(arg);
+    } finally {
+      this.delivering--;
+      if (this.delivering === 0 && this.wokenInDelivery) {
+        this.wokenInDelivery = false;
+        this.runStep();
+      }
+    }
   }
 
   /** True while something outside the loop may still wake it: a promise, outside work. */
@@ -322,7 +343,9 @@ class HostDriver implements HostBridge {
  * slice ran out, 0 when the loop was stopped.
  */
 function runSlice(loop: EventLoop, frame: RunFrame, driver: HostDriver): number {
-  const sliceEnd = defaultClock.now() + SLICE_SECONDS;
+  // The slice's time counts from the end of its first iteration: most slices have only one
+  // (a socket's data wakes one task), and they then read the clock once, not twice.
+  let sliceEnd = -1;
   frame.enterThread();
   try {
     for (;;) {
@@ -332,7 +355,9 @@ function runSlice(loop: EventLoop, frame: RunFrame, driver: HostDriver): number 
       if (timeout > 0) return timeout;
       loop._runReady();
       if (loop._stopping) return 0;
-      if (defaultClock.now() >= sliceEnd) return -1;
+      const now = defaultClock.now();
+      if (sliceEnd < 0) sliceEnd = now + SLICE_SECONDS;
+      else if (now >= sliceEnd) return -1;
     }
   } finally {
     frame.leaveThread();
