@@ -5,6 +5,7 @@ import {
   getRunningLoop,
   RuntimeError,
 } from '@asyncio-ts/core-loop';
+import { blockOn } from '@asyncio-ts/core-loop/internal';
 import { ByteBuffer } from './byte-buffer.js';
 import { IncompleteReadError, LimitOverrunError } from './errors.js';
 import type { Transport } from './transport.js';
@@ -134,9 +135,12 @@ export class StreamReader {
   }
 
   /**
-   * The future a read waits on until data or EOF arrives (asyncio's `_wait_for_data`). Not a
-   * generator, to keep reads light: a waiter left behind by a cancelled read is done, and is
-   * simply replaced here instead of being cleared in a `finally`.
+   * The future a read waits on until data or EOF arrives (asyncio's `_wait_for_data`), marked
+   * awaited (`blockOn`): reads `yield` it to their task, which parks on it and resumes them
+   * (or throws its exception or CancelledError into them), as `yield*` would, without its
+   * iterator and result objects. Not a generator, to keep reads light: a waiter left behind
+   * by a cancelled read is done, and is simply replaced here instead of being cleared in a
+   * `finally`.
    */
   private waitForData(funcName: string): Future<void> {
     const pending = this.waiter;
@@ -151,7 +155,7 @@ export class StreamReader {
     }
     const waiter = this.loop.createFuture<void>();
     this.waiter = waiter;
-    return waiter;
+    return blockOn(waiter);
   }
 
   /**
@@ -202,7 +206,7 @@ export class StreamReader {
         const chunk = this.buffer.take(this.buffer.length);
         throw new IncompleteReadError(chunk, null);
       }
-      yield* this.waitForData('readuntil');
+      yield this.waitForData('readuntil');
     }
     if (isep > this.limit) {
       throw new LimitOverrunError('Separator is found, but chunk is longer than limit', isep);
@@ -220,28 +224,31 @@ export class StreamReader {
     checkCount(n, 'n');
     if (this.failure !== null) throw this.failure;
     if (n === 0) return EMPTY;
-    if (n < 0) {
-      const blocks: Uint8Array[] = [];
-      let total = 0;
-      for (;;) {
-        const block = yield* this.read(this.limit);
-        if (block.length === 0) break;
-        blocks.push(block);
-        total += block.length;
-      }
-      if (blocks.length === 1) return blocks[0] as Uint8Array;
-      const all = new Uint8Array(total);
-      let at = 0;
-      for (const block of blocks) {
-        all.set(block, at);
-        at += block.length;
-      }
-      return all;
-    }
-    if (this.buffer.length === 0 && !this.eof) yield* this.waitForData('read');
+    if (n < 0) return yield* this.readAll();
+    if (this.buffer.length === 0 && !this.eof) yield this.waitForData('read');
     const data = this.buffer.take(n);
     this.maybeResumeTransport();
     return data;
+  }
+
+  /** `read(-1)`: blocks of up to `limit` until EOF, joined; apart, so that `read(n)` stays small. */
+  private *readAll(): Coroutine<Uint8Array> {
+    const blocks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const block = yield* this.read(this.limit);
+      if (block.length === 0) break;
+      blocks.push(block);
+      total += block.length;
+    }
+    if (blocks.length === 1) return blocks[0] as Uint8Array;
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const block of blocks) {
+      all.set(block, at);
+      at += block.length;
+    }
+    return all;
   }
 
   /**
@@ -258,7 +265,7 @@ export class StreamReader {
         const incomplete = this.buffer.take(this.buffer.length);
         throw new IncompleteReadError(incomplete, n);
       }
-      yield* this.waitForData('readexactly');
+      yield this.waitForData('readexactly');
     }
     const data = this.buffer.take(n);
     this.maybeResumeTransport();
