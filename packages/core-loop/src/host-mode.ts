@@ -43,12 +43,11 @@ let listeningOn: NodeProcess | null = null;
 function onBeforeExit(): void {
   // Only runs waiting with nothing scheduled can deadlock; with none, do nothing (scheduling
   // anything here would keep the process alive and emit `beforeExit` again, forever).
-  let waiting: [HostDriver, number][] | null = null;
+  const idle: [HostDriver, number][] = [];
   for (const driver of hostRuns) {
-    if (driver.idleForever) (waiting ??= []).push([driver, driver.waits]);
+    if (driver.idleForever) idle.push([driver, driver.waits]);
   }
-  if (waiting === null) return;
-  const idle = waiting;
+  if (idle.length === 0) return;
   // Give the host one more turn first: a signal already received (Ctrl-C) is delivered in
   // it and wakes its run, which must then not fail with the deadlock error. An immediate, not
   // a 0 ms timer: immediates run after the turn's I/O poll, which reads the signal, whereas a
