@@ -190,7 +190,10 @@ class HostDriver implements HostBridge {
       this.delivering--;
       if (this.delivering === 0 && this.wokenInDelivery) {
         this.wokenInDelivery = false;
-        this.runStep();
+        // Called, against its contract, while a loop runs on this thread (a 'data' event
+        // emitted synchronously inside a slice): never nest slices, take the microtask.
+        if (registry.running === null) this.runStep();
+        else settled.then(this.step);
       }
     }
   }
