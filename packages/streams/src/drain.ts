@@ -1,18 +1,15 @@
 import type { Coroutine, Future, Yielded } from '@asyncio-ts/core-loop';
 import { blockOn } from '@asyncio-ts/core-loop/internal';
+import { DONE, FINISHED, NOT_STARTED, SmallCoroutine } from './small-coroutine.js';
 import type { StreamReaderProtocol } from './stream-protocol.js';
 import type { StreamReader } from './stream-reader.js';
 import type { Transport } from './transport.js';
 
-/** The result of every `drain()` that ends without a value (never written to). */
-const FINISHED: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 /** The bare yield of a drain on a closing transport (asyncio's `sleep(0)` there). */
 const YIELD_TURN: IteratorYieldResult<Yielded> = Object.freeze({ done: false, value: undefined });
 
-const NOT_STARTED = 0;
 const GAVE_TURN = 1;
 const WAITING = 2;
-const FINISHED_STATE = 3;
 
 /**
  * `StreamWriter.drain()`'s coroutine as a small object that acts as its generator would:
@@ -22,58 +19,35 @@ const FINISHED_STATE = 3;
  * once: a generator object with its frame and result was ~200 B per call (two calls per
  * round trip in S1), this object ~40 B.
  */
-export class DrainCoroutine {
-  private state = NOT_STARTED;
-
+class DrainCoroutine extends SmallCoroutine<void> {
   constructor(
     private readonly reader: StreamReader | null,
     private readonly transport: Transport,
     private readonly protocol: StreamReaderProtocol,
-  ) {}
+  ) {
+    super();
+  }
 
-  next(): IteratorResult<Yielded, undefined> {
-    switch (this.state) {
-      case NOT_STARTED: {
-        this.state = FINISHED_STATE;
-        const exception = this.reader?.exception() ?? null;
-        if (exception !== null) throw exception;
-        if (this.transport.isClosing()) {
-          // asyncio yields once here so that connection_lost gets its turn.
-          this.state = GAVE_TURN;
-          return YIELD_TURN;
-        }
-        return this.waitIfPaused();
+  next(): IteratorResult<Yielded, void> {
+    const state = this.state;
+    this.state = DONE;
+    if (state === NOT_STARTED) {
+      const exception = this.reader?.exception() ?? null;
+      if (exception !== null) throw exception;
+      if (this.transport.isClosing()) {
+        // asyncio yields once here so that connection_lost gets its turn.
+        this.state = GAVE_TURN;
+        return YIELD_TURN;
       }
-      case GAVE_TURN:
-        this.state = FINISHED_STATE;
-        return this.waitIfPaused();
-      default:
-        // Resumed once its waiter is done, or resumed again after the end (as a generator).
-        this.state = FINISHED_STATE;
-        return FINISHED;
+      return this.waitIfPaused();
     }
-  }
-
-  throw(error: unknown): IteratorResult<Yielded, undefined> {
-    this.state = FINISHED_STATE;
-    throw error;
-  }
-
-  return(value: undefined): IteratorResult<Yielded, undefined> {
-    this.state = FINISHED_STATE;
-    return { done: true, value };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'Generator';
+    if (state === GAVE_TURN) return this.waitIfPaused();
+    // Resumed once its waiter is done, or resumed again after the end (as a generator).
+    return FINISHED;
   }
 
   /** Waits on the protocol's drain future while writing is paused. */
-  private waitIfPaused(): IteratorResult<Yielded, undefined> {
+  private waitIfPaused(): IteratorResult<Yielded, void> {
     const waiter: Future<void> | null = this.protocol.drainWaiter();
     if (waiter === null) return FINISHED;
     this.state = WAITING;
