@@ -46,6 +46,21 @@ function* orderingProgram(trace: string[]): Coroutine<string> {
   return results.join('+');
 }
 
+/** A host-mode run whose main task waits on `future`, then traces what it got. */
+function runWaitingOnFuture() {
+  const loop = new EventLoop();
+  const trace: string[] = [];
+  const future = loop.createFuture<string>();
+  const done = loop.runUntilCompleteAsync(
+    (function* () {
+      const value = yield* future;
+      trace.push(`task got ${value}`);
+      return value;
+    })(),
+  );
+  return { loop, trace, future, done };
+}
+
 describe('host mode (runAsync)', () => {
   let server: Server;
   let base = '';
@@ -264,16 +279,7 @@ describe('host mode (runAsync)', () => {
   });
 
   it('deliverFromHost runs the slice it wakes before it returns, ahead of microtasks', async () => {
-    const loop = new EventLoop();
-    const trace: string[] = [];
-    const future = loop.createFuture<string>();
-    const done = loop.runUntilCompleteAsync(
-      (function* () {
-        const value = yield* future;
-        trace.push(`task got ${value}`);
-        return value;
-      })(),
-    );
+    const { loop, trace, future, done } = runWaitingOnFuture();
     setTimeout(() => {
       queueMicrotask(() => trace.push('microtask'));
       deliverFromHost(
@@ -292,16 +298,7 @@ describe('host mode (runAsync)', () => {
   });
 
   it('deliverFromHost inside another running loop leaves the slice to a microtask', async () => {
-    const loop = new EventLoop();
-    const trace: string[] = [];
-    const future = loop.createFuture<string>();
-    const done = loop.runUntilCompleteAsync(
-      (function* () {
-        const value = yield* future;
-        trace.push(`task got ${value}`);
-        return value;
-      })(),
-    );
+    const { loop, trace, future, done } = runWaitingOnFuture();
     setTimeout(() => {
       const other = new EventLoop();
       other.runUntilComplete(
