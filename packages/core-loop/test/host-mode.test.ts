@@ -15,6 +15,7 @@ import {
   run,
   runAsync,
 } from '../src/index.js';
+import { deliverFromHost } from '../src/internal.js';
 import { coreBundle, runScript } from './child-process.js';
 import { JumpClock, sleep } from './support.js';
 
@@ -43,6 +44,21 @@ function* orderingProgram(trace: string[]): Coroutine<string> {
   trace.push('main resumed');
   const results = [yield* a, yield* b];
   return results.join('+');
+}
+
+/** A host-mode run whose main task waits on `future`, then traces what it got. */
+function runWaitingOnFuture() {
+  const loop = new EventLoop();
+  const trace: string[] = [];
+  const future = loop.createFuture<string>();
+  const done = loop.runUntilCompleteAsync(
+    (function* () {
+      const value = yield* future;
+      trace.push(`task got ${value}`);
+      return value;
+    })(),
+  );
+  return { loop, trace, future, done };
 }
 
 describe('host mode (runAsync)', () => {
@@ -271,6 +287,57 @@ describe('host mode (runAsync)', () => {
       'This event loop is already running',
     );
     await first;
+    loop.close();
+  });
+
+  it('deliverFromHost runs the slice it wakes before it returns, ahead of microtasks', async () => {
+    const { loop, trace, future, done } = runWaitingOnFuture();
+    setTimeout(() => {
+      queueMicrotask(() => trace.push('microtask'));
+      deliverFromHost(
+        loop,
+        (value: string) => {
+          trace.push('deliver');
+          future.setResult(value);
+        },
+        'x',
+      );
+      trace.push('after deliverFromHost');
+    }, 5);
+    expect(await done).toBe('x');
+    expect(trace).toEqual(['deliver', 'task got x', 'after deliverFromHost', 'microtask']);
+    loop.close();
+  });
+
+  it('deliverFromHost inside another running loop leaves the slice to a microtask', async () => {
+    const { loop, trace, future, done } = runWaitingOnFuture();
+    setTimeout(() => {
+      const other = new EventLoop();
+      other.runUntilComplete(
+        other.createTask(
+          (function* () {
+            deliverFromHost(loop, (value: string) => future.setResult(value), 'y');
+            trace.push(`inside the other loop, running: ${getRunningLoop() === other}`);
+          })(),
+        ),
+      );
+      trace.push('other loop done');
+      other.close();
+    }, 5);
+    expect(await done).toBe('y');
+    expect(trace).toEqual([
+      'inside the other loop, running: true',
+      'other loop done',
+      'task got y',
+    ]);
+    loop.close();
+  });
+
+  it('deliverFromHost outside host mode only calls the callback', () => {
+    const loop = new EventLoop();
+    const calls: number[] = [];
+    deliverFromHost(loop, (n: number) => calls.push(n), 7);
+    expect(calls).toEqual([7]);
     loop.close();
   });
 
