@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { EventLoop } from '@asyncio-ts/core-loop';
+import { deliverFromHost } from '@asyncio-ts/core-loop/internal';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { BrokenPipeError, osErrorFrom, systemErrorOf } from './errors.js';
 import { trackResource } from './resources.js';
@@ -40,7 +41,7 @@ export class HostTransport implements Transport {
       describe: () => `transport ${this}`,
       abort: () => this.abort(),
     });
-    socket.on('data', (chunk: Uint8Array) => this.dataReceived(chunk));
+    socket.on('data', (chunk: Uint8Array) => deliverFromHost(loop, this.deliverChunk, chunk));
     socket.on('end', () => {
       // A pipe that only reads is done at EOF (asyncio's read pipe closes itself then).
       if (!writable) this.untrack();
@@ -76,14 +77,17 @@ export class HostTransport implements Transport {
     callProtocol(this.loop, callback, this);
   }
 
-  /** The hot path: no closure per chunk. */
-  private dataReceived(chunk: Uint8Array): void {
+  /**
+   * The hot path, run through `deliverFromHost`: the task the chunk wakes runs right after,
+   * still inside the socket's `data` event. No closure per chunk.
+   */
+  private readonly deliverChunk = (chunk: Uint8Array): void => {
     if (this.loop.isClosed()) {
       this.abort();
       return;
     }
     deliverData(this.loop, this.protocol, chunk, this);
-  }
+  };
 
   private connectionLost(): void {
     if (this.lost) return;
