@@ -22,22 +22,27 @@ export abstract class SmallCoroutine<T> {
   /** NOT_STARTED, DONE, or a subclass's own state in between. */
   protected state = NOT_STARTED;
 
+  /** Runs the coroutine to its next wait (or to its end), as a generator's `next()`. */
   abstract next(): IteratorResult<Yielded, T>;
 
+  /** Ends the coroutine by throwing `error` out of it, as a generator's `throw()`. */
   throw(error: unknown): IteratorResult<Yielded, T> {
     this.state = DONE;
     throw error;
   }
 
+  /** Ends the coroutine with `value`, as a generator's `return()`. */
   return(value: T): IteratorResult<Yielded, T> {
     this.state = DONE;
     return { done: true, value };
   }
 
+  /** Itself, as a generator is its own iterator. */
   [Symbol.iterator](): this {
     return this;
   }
 
+  /** `Generator`, so that it reports itself as one. */
   get [Symbol.toStringTag](): string {
     return 'Generator';
   }
