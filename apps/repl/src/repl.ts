@@ -10,6 +10,7 @@ import {
   type Task,
 } from '@asyncio-ts/core-loop';
 import { type CompiledLine, compileLine } from './compile-line.js';
+import { keepHistory } from './history.js';
 import { LineGate } from './line-gate.js';
 import { replNames } from './names.js';
 
@@ -180,7 +181,7 @@ export function startRepl(options: ReplOptions = {}): Promise<void> {
       gate.release();
     };
     const history = options.historyFile ?? join(homedir(), '.asyncio_ts_repl_history');
-    if (history !== '') repl.setupHistory(history, () => {});
+    if (history !== '') keepHistory(repl, history, (text) => output.write(text));
     const finish = closed;
     const kernel = loop;
     // Leaving (.exit, Ctrl-D, end of input) waits for the lines already entered.

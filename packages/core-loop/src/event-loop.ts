@@ -763,6 +763,11 @@ export interface HostBridge {
   wake(): void;
   /** A future that settles with the native promise. */
   adopt(thenable: PromiseLike<unknown>): Future<unknown>;
+  /**
+   * Runs `callback(arg)` from a host callback; if it wakes the waiting loop, the loop's next
+   * slice runs as soon as it returns instead of in a microtask.
+   */
+  deliver<A>(callback: (arg: A) => void, arg: A): void;
 }
 
 Object.defineProperty(EventLoop.prototype, LOOP_BRAND, { value: true });

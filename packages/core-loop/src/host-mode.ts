@@ -31,67 +31,133 @@ function nodeProcess(): NodeProcess | null {
     : null;
 }
 
-/** One macrotask turn of the host: I/O callbacks get their chance before the loop goes on. */
-const yieldToHost: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((resolve) => setImmediate(resolve))
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * The host-mode runs waiting with nothing scheduled, and the one `beforeExit` listener they
- * share (one per process, however many runs wait: no MaxListenersExceededWarning).
+ * The host-mode runs in progress, and the one `beforeExit` listener they share while any
+ * runs (one per process, however many runs: no MaxListenersExceededWarning). The listener
+ * stays for the whole run instead of coming and going with each idle wait: adding and
+ * removing a process listener twice per socket round trip cost more than the wait itself.
  */
-const idleForever = new Set<HostDriver>();
+const hostRuns = new Set<HostDriver>();
+let listeningOn: NodeProcess | null = null;
 
 function onBeforeExit(): void {
+  // Only runs waiting with nothing scheduled can deadlock; with none, do nothing (scheduling
+  // anything here would keep the process alive and emit `beforeExit` again, forever).
+  const idle: [HostDriver, number][] = [];
+  for (const driver of hostRuns) {
+    if (driver.idleForever) idle.push([driver, driver.waits]);
+  }
+  if (idle.length === 0) return;
   // Give the host one more turn first: a signal already received (Ctrl-C) is delivered in
   // it and wakes its run, which must then not fail with the deadlock error. An immediate, not
   // a 0 ms timer: immediates run after the turn's I/O poll, which reads the signal, whereas a
   // timer can fire before it (it is due as soon as 1 ms has passed, on a loaded machine).
-  const waiting = [...idleForever].map((driver) => [driver, driver.waits] as const);
   const afterPoll = typeof setImmediate === 'function' ? setImmediate : setTimeout;
   afterPoll(() => {
-    for (const [driver, wait] of waiting) driver.deadlocked(wait);
+    for (const [driver, wait] of idle) driver.deadlocked(wait);
   });
 }
 
-function watchIdleForever(driver: HostDriver): void {
-  if (idleForever.size === 0) nodeProcess()?.on('beforeExit', onBeforeExit);
-  idleForever.add(driver);
+function addHostRun(driver: HostDriver): void {
+  if (hostRuns.size === 0) {
+    listeningOn = nodeProcess();
+    listeningOn?.on('beforeExit', onBeforeExit);
+  }
+  hostRuns.add(driver);
 }
 
-function unwatchIdleForever(driver: HostDriver): void {
-  if (!idleForever.delete(driver)) return;
-  if (idleForever.size === 0) nodeProcess()?.removeListener('beforeExit', onBeforeExit);
+function removeHostRun(driver: HostDriver): void {
+  if (!hostRuns.delete(driver) || hostRuns.size > 0) return;
+  listeningOn?.removeListener('beforeExit', onBeforeExit);
+  listeningOn = null;
 }
 
 function noop(): void {}
 
+const settled: Promise<void> = Promise.resolve();
+
+const afterHostTurn: (callback: () => void) => unknown =
+  typeof setImmediate === 'function' ? setImmediate : (callback) => setTimeout(callback, 0);
+
 /**
- * Connects a loop to the JS host while it runs in host mode: wakes the driver when work is
- * scheduled from host callbacks and turns native promises into futures of the loop.
+ * Drives one host-mode run: runs the loop in slices on the JS host and, between slices,
+ * waits for the host (I/O, timers, promise settlements). Callback-driven: a wake-up (work
+ * scheduled from a host callback, the wake cell notified, `stop()`) queues the next slice as
+ * a microtask, a timer or an immediate runs it directly; no promise, async frame or
+ * listener is made per wait. Also the loop's `HostBridge`: turns native promises into futures.
  */
 class HostDriver implements HostBridge {
   /** Real seconds the loop waited in vain while something outside it was pending. */
   readonly streak = new IdleStreak();
-  private resume: ((woken: boolean) => void) | null = null;
-  private fail: ((error: unknown) => void) | null = null;
+  /** True while a wait is in progress: `wake()` then queues the next slice. */
+  private waiting = false;
+  /** True while waiting with nothing scheduled (what `beforeExit` looks for). */
+  idleForever = false;
+  /** `deliver` calls in progress; the wake-up they caused, if any. */
+  private delivering = 0;
+  private wokenInDelivery = false;
+  /** The instruments' `afterIdle` is due before the next slice. */
+  private afterIdle = false;
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private keepAlive: ReturnType<typeof setInterval> | undefined = undefined;
   /** Native promises adopted and not yet settled. */
   private adopted = 0;
   /** How many waits began: tells one wait from the next. */
   waits = 0;
+  /** Runs the next slice (made once: no closure per wait). */
+  private readonly step = (): void => this.runStep();
+  private readonly hostWake = (): void => this.wake();
+  private readonly timeUp = (): void => {
+    if (!this.waiting) return;
+    this.settleWait();
+    this.runStep();
+  };
+
+  // Set by `run`.
+  private frame!: RunFrame;
+  private goal!: Future<unknown>;
+  /** The run made `goal` (a task of a coroutine): its exception counts as retrieved. */
+  private newTask = false;
+  private resolve!: (value: unknown) => void;
+  private reject!: (error: unknown) => void;
 
   constructor(private readonly loop: EventLoop) {}
 
+  /**
+   * Runs the loop until `goal` is done (once per driver); the first slice runs now, on the
+   * caller's stack. `newTask`: the run made `goal`, so its exception counts as retrieved.
+   */
+  run<T>(goal: Future<T>, newTask: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.goal = goal as Future<unknown>;
+      this.newTask = newTask;
+      this.resolve = resolve as (value: unknown) => void;
+      this.reject = reject;
+      try {
+        this.frame = RunFrame.enter(this.loop, this.goal);
+      } catch (error) {
+        this.loop._host = null;
+        throw error;
+      }
+      this.frame.leaveThread();
+      addHostRun(this);
+      this.runStep();
+    });
+  }
+
   wake(): void {
-    const resume = this.resume;
-    if (resume === null) return;
+    if (!this.waiting) return;
     this.settleWait();
     // Woken before its time: the next idle wait starts a new streak.
     this.streak.reset();
-    resume(true);
+    if (this.delivering > 0) {
+      // `deliver` runs the slice when its callback returns.
+      this.wokenInDelivery = true;
+      return;
+    }
+    // A microtask, as a settled promise's reaction (Node's queueMicrotask makes an async
+    // resource each time): the slice runs as soon as the host callback that woke it returns.
+    settled.then(this.step);
   }
 
   adopt(thenable: PromiseLike<unknown>): Future<unknown> {
@@ -116,45 +182,102 @@ class HostDriver implements HostBridge {
     return future;
   }
 
+  deliver<A>(callback: (arg: A) => void, arg: A): void {
+    this.delivering++;
+    try {
+      callback(arg);
+    } finally {
+      this.delivering--;
+      if (this.delivering === 0 && this.wokenInDelivery) {
+        this.wokenInDelivery = false;
+        // Called, against its contract, while a loop runs on this thread (a 'data' event
+        // emitted synchronously inside a slice): never nest slices, take the microtask.
+        if (registry.running === null) this.runStep();
+        else settled.then(this.step);
+      }
+    }
+  }
+
   /** True while something outside the loop may still wake it: a promise, outside work. */
   outsidePending(): boolean {
     const wake = this.loop._wake;
     return this.adopted > 0 || wake?.outsidePending() === true;
   }
 
+  /** One slice of the loop, then what comes next: the end, a host turn, or a wait. */
+  private runStep(): void {
+    const loop = this.loop;
+    try {
+      if (this.afterIdle) {
+        this.afterIdle = false;
+        loop._notify('afterIdle', undefined);
+      }
+      const timeout = runSlice(loop, this.frame, this);
+      if (timeout === 0) this.finish();
+      else if (timeout < 0) afterHostTurn(this.step);
+      else this.idle(timeout);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * The idle wait for `timeout` (> 0) loop seconds: the host delivers I/O, timers and
+   * settlements meanwhile.
+   */
+  private idle(timeout: number): void {
+    const loop = this.loop;
+    const instrumented = loop._instruments !== null;
+    if (instrumented) {
+      loop._notify('beforeIdle', timeout);
+      this.afterIdle = true;
+    }
+    const real = this.streak.realWait(loop, timeout, this.outsidePending());
+    // A virtual clock jumped: still give the host one turn so I/O is never starved.
+    if (real <= 0) {
+      afterHostTurn(this.step);
+      return;
+    }
+    // Another thread's answer may be microseconds away (the I/O worker after nest-patch's
+    // apply()): check the cell briefly, then give the host its turn without a full wait.
+    // S1 (2,000 echo round trips, runAsync with sockets in the worker): 380–470 ms before,
+    // 195–255 ms with it.
+    if (!instrumented && loop._wake?.spinBeforeWait(real)) {
+      afterHostTurn(this.step);
+      return;
+    }
+    this.wait(real);
+  }
+
   /**
    * Waits `seconds` of real time (Infinity: until woken); a wake-up (work scheduled, the wake
-   * cell notified, `stop()`) ends it early. Resolves true when woken, false when time is up.
+   * cell notified, `stop()`) ends it early.
    */
-  wait(seconds: number): Promise<boolean> {
+  private wait(seconds: number): void {
     this.waits++;
-    return new Promise<boolean>((resolve, reject) => {
-      this.resume = resolve;
-      this.fail = reject;
-      let limit = seconds;
-      const wake = this.loop._wake;
-      if (wake !== null) {
-        wake.hostWake = () => this.wake();
-        if (!wake.watchAsync()) limit = Math.min(limit, CELL_POLL_SECONDS);
-        if (this.resume === null) return; // the cell was already notified
-        // Another thread may still deliver: keep the process alive meanwhile.
-        if (wake.outsidePending()) this.keepAlive = setInterval(noop, MAX_TIMER_MS);
-      }
-      if (limit !== Number.POSITIVE_INFINITY) {
-        const ms = Math.min(Math.ceil(limit * 1000), MAX_TIMER_MS);
-        this.timer = setTimeout(() => this.timeUp(), ms);
-      } else if (this.keepAlive === undefined) {
-        // Waiting with nothing scheduled: if the host runs out of work too, nothing can
-        // ever wake the loop, so fail instead of letting the program end with the run unsettled.
-        watchIdleForever(this);
-      }
-    });
+    this.waiting = true;
+    let limit = seconds;
+    const wake = this.loop._wake;
+    if (wake !== null) {
+      wake.hostWake = this.hostWake;
+      if (!wake.watchAsync()) limit = Math.min(limit, CELL_POLL_SECONDS);
+      if (!this.waiting) return; // the cell was already notified
+      // Another thread may still deliver: keep the process alive meanwhile.
+      if (wake.outsidePending()) this.keepAlive = setInterval(noop, MAX_TIMER_MS);
+    }
+    if (limit !== Number.POSITIVE_INFINITY) {
+      const ms = Math.min(Math.ceil(limit * 1000), MAX_TIMER_MS);
+      this.timer = setTimeout(this.timeUp, ms);
+    } else if (this.keepAlive === undefined) {
+      // Waiting with nothing scheduled: if the host runs out of work too, nothing can
+      // ever wake the loop, so fail instead of letting the program end with the run unsettled.
+      this.idleForever = true;
+    }
   }
 
   /** The host ran out of work during wait number `wait`, for nothing: the deadlock error. */
   deadlocked(wait: number): void {
-    const failWith = this.fail;
-    if (failWith === null || wait !== this.waits) return;
+    if (!this.waiting || wait !== this.waits) return;
     this.settleWait();
     // Reject with whatever goes wrong: an exception escaping a host listener would crash
     // the process instead of reaching the caller of runAsync().
@@ -164,19 +287,12 @@ class HostDriver implements HostBridge {
     } catch (failure) {
       error = failure;
     }
-    failWith(error);
-  }
-
-  private timeUp(): void {
-    const resume = this.resume;
-    if (resume === null) return;
-    this.settleWait();
-    resume(false);
+    this.fail(error);
   }
 
   private settleWait(): void {
-    this.resume = null;
-    this.fail = null;
+    this.waiting = false;
+    this.idleForever = false;
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -187,7 +303,39 @@ class HostDriver implements HostBridge {
     }
     const wake = this.loop._wake;
     if (wake !== null) wake.hostWake = null;
-    unwatchIdleForever(this);
+  }
+
+  /** Ends the run: restores what the run frame changed and detaches from the loop. */
+  private end(): void {
+    this.frame.exit();
+    this.loop._host = null;
+    removeHostRun(this);
+  }
+
+  /** The loop stopped: settles the run with the goal's outcome. */
+  private finish(): void {
+    this.end();
+    const goal = this.goal;
+    if (!goal.done()) {
+      this.reject(new RuntimeError('Event loop stopped before Future completed.'));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = goal.result();
+    } catch (error) {
+      this.reject(error);
+      return;
+    }
+    this.resolve(value);
+  }
+
+  /** The run failed with `error` (an exception out of a slice, the deadlock error). */
+  private fail(error: unknown): void {
+    const goal = this.goal;
+    if (this.newTask && goal.done() && !goal.cancelled()) goal.exception();
+    this.end();
+    this.reject(error);
   }
 }
 
@@ -197,7 +345,9 @@ class HostDriver implements HostBridge {
  * slice ran out, 0 when the loop was stopped.
  */
 function runSlice(loop: EventLoop, frame: RunFrame, driver: HostDriver): number {
-  const sliceEnd = defaultClock.now() + SLICE_SECONDS;
+  // The slice's time counts from the end of its first iteration: most slices have only one
+  // (a socket's data wakes one task), and they then read the clock once, not twice.
+  let sliceEnd = -1;
   frame.enterThread();
   try {
     for (;;) {
@@ -207,41 +357,13 @@ function runSlice(loop: EventLoop, frame: RunFrame, driver: HostDriver): number 
       if (timeout > 0) return timeout;
       loop._runReady();
       if (loop._stopping) return 0;
-      if (defaultClock.now() >= sliceEnd) return -1;
+      const now = defaultClock.now();
+      if (sliceEnd < 0) sliceEnd = now + SLICE_SECONDS;
+      else if (now >= sliceEnd) return -1;
     }
   } finally {
     frame.leaveThread();
   }
-}
-
-/**
- * The host-mode run's idle wait: the host delivers I/O, timers and settlements meanwhile.
- * Not an async function: it runs twice per request/response on a socket, and returning the
- * wait's own promise saves an async frame and a promise each time.
- */
-function idleOnHost(loop: EventLoop, driver: HostDriver, timeout: number): Promise<unknown> {
-  if (loop._instruments !== null) return idleOnHostInstrumented(loop, driver, timeout);
-  const real = driver.streak.realWait(loop, timeout, driver.outsidePending());
-  // A virtual clock jumped: still give the host one turn so I/O is never starved.
-  if (real <= 0) return yieldToHost();
-  // Another thread's answer may be microseconds away (the I/O worker after nest-patch's
-  // apply()): check the cell briefly, then give the host its turn without a full wait.
-  // S1 (2,000 echo round trips, runAsync with sockets in the worker): 380–470 ms before,
-  // 195–255 ms with it.
-  if (loop._wake?.spinBeforeWait(real)) return yieldToHost();
-  return driver.wait(real);
-}
-
-/** `idleOnHost` with the instruments' `beforeIdle` and `afterIdle` around the wait. */
-async function idleOnHostInstrumented(
-  loop: EventLoop,
-  driver: HostDriver,
-  timeout: number,
-): Promise<void> {
-  loop._notify('beforeIdle', timeout);
-  const real = driver.streak.realWait(loop, timeout, driver.outsidePending());
-  await (real > 0 ? driver.wait(real) : yieldToHost());
-  loop._notify('afterIdle', undefined);
 }
 
 /**
@@ -273,23 +395,5 @@ export async function runUntilCompleteAsync<T>(
     loop._host = null;
     throw error;
   }
-  const newTask = future !== (awaitable as unknown);
-  const frame = RunFrame.enter(loop, future as Future<unknown>);
-  frame.leaveThread();
-  try {
-    for (;;) {
-      const timeout = runSlice(loop, frame, driver);
-      if (timeout === 0) break;
-      if (timeout < 0) await yieldToHost();
-      else await idleOnHost(loop, driver, timeout);
-    }
-  } catch (error) {
-    if (newTask && future.done() && !future.cancelled()) future.exception();
-    throw error;
-  } finally {
-    frame.exit();
-    loop._host = null;
-  }
-  if (!future.done()) throw new RuntimeError('Event loop stopped before Future completed.');
-  return future.result();
+  return driver.run(future, future !== (awaitable as unknown));
 }

@@ -144,6 +144,19 @@ export function isHostMode(loop: EventLoop): boolean {
 }
 
 /**
+ * For a host callback that delivers to `loop` (a socket's `data` event in host mode): runs
+ * `callback(arg)` and, if that woke the waiting loop, the loop's next slice right after it,
+ * on the same stack, instead of in a microtask: what a selector loop does with the events
+ * of one poll. Outside host mode, or while the loop is not waiting, only `callback(arg)` runs.
+ * Call it only at the top of a host callback, never from inside the loop.
+ */
+export function deliverFromHost<A>(loop: EventLoop, callback: (arg: A) => void, arg: A): void {
+  const host = loop._host;
+  if (host === null) callback(arg);
+  else host.deliver(callback, arg);
+}
+
+/**
  * The CancelledError a cancelled future's `result()` throws (asyncio's
  * `_make_cancelled_error`): the one its task's coroutine ended with, or a new one carrying the
  * cancel message. Like asyncio's, it hands a saved error out only once.

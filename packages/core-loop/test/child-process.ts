@@ -3,33 +3,11 @@
  * only a whole process shows (signals, `beforeExit`, the exit status, process warnings).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundleSource } from '@asyncio-ts/test-support/bundle';
 
 let bundled: { dir: string; bundle: string } | null = null;
-
-/**
- * Bundles `entry` (a file of core-loop's src/) into a new temporary directory with esbuild
- * (tsup's copy), as an ES module for a child process or a worker.
- */
-export function bundleSource(entry: string): { dir: string; bundle: string } {
-  const requireHere = createRequire(import.meta.url);
-  const esbuild = createRequire(requireHere.resolve('tsup'))('esbuild') as {
-    buildSync(options: Record<string, unknown>): void;
-  };
-  const dir = mkdtempSync(join(tmpdir(), 'asyncio-ts-test-'));
-  const bundle = join(dir, entry.replace(/\.ts$/, '.mjs'));
-  esbuild.buildSync({
-    entryPoints: [new URL(`../src/${entry}`, import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile: bundle,
-  });
-  return { dir, bundle };
-}
 
 /** core-loop's public entry, bundled once per test file (shared registry key included). */
 export function coreBundle(): { dir: string; bundle: string } {

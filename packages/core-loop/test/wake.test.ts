@@ -1,7 +1,7 @@
+import { awaitWorker } from '@asyncio-ts/test-support/wake-worker';
 import { describe, expect, it } from 'vitest';
 import { EventLoop, getRunningLoop, RuntimeError, run, runAsync } from '../src/index.js';
 import { addWakeSource, beginOutsideWork, notifyWakeCell, wakeCellOf } from '../src/internal.js';
-import { awaitWorker } from './wake-worker.js';
 
 describe('the wake path: a real worker thread wakes the loop', () => {
   it('wakes a blocking run() waiting in Atomics.wait with nothing scheduled', () => {

@@ -1,7 +1,7 @@
 import { type Coroutine, getRunningLoop, run, runAsync } from '@asyncio-ts/core-loop';
 import { apply, revert } from '@asyncio-ts/nest-patch';
+import { awaitWorker } from '@asyncio-ts/test-support/wake-worker';
 import { afterEach, describe, expect, it } from 'vitest';
-import { awaitWorker } from '../../core-loop/test/wake-worker.js';
 import { JumpClock, sleep } from './support.js';
 
 afterEach(() => revert());

@@ -59,8 +59,11 @@ export class ByteBuffer {
   take(n: number): Uint8Array {
     const count = Math.min(n, this.end - this.start);
     if (this.adopted && count === this.end - this.start) {
-      // The whole of an adopted chunk: hand it on instead of copying it.
-      const whole = this.data.subarray(this.start, this.end);
+      // The whole of an adopted chunk: hand it on instead of copying it (itself, when
+      // nothing of it was consumed yet: not even a new view).
+      const data = this.data;
+      const whole =
+        this.start === 0 && this.end === data.length ? data : data.subarray(this.start, this.end);
       this.clear();
       return whole;
     }

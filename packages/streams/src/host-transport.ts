@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { EventLoop } from '@asyncio-ts/core-loop';
+import { deliverFromHost } from '@asyncio-ts/core-loop/internal';
 import { extraInfoOf, type RawAddresses } from './address.js';
 import { BrokenPipeError, osErrorFrom, systemErrorOf } from './errors.js';
 import { trackResource } from './resources.js';
@@ -9,6 +10,7 @@ import {
   type Protocol,
   type Transport,
   WRITE_HIGH_WATER,
+  writeAfterEof,
 } from './transport.js';
 
 /**
@@ -19,6 +21,8 @@ import {
  */
 export class HostTransport implements Transport {
   private closing = false;
+  /** `writeEof()` was called: asyncio refuses later writes. */
+  private eofWritten = false;
   private lost = false;
   private error: Error | null = null;
   private writePaused = false;
@@ -37,7 +41,7 @@ export class HostTransport implements Transport {
       describe: () => `transport ${this}`,
       abort: () => this.abort(),
     });
-    socket.on('data', (chunk: Uint8Array) => this.dataReceived(chunk));
+    socket.on('data', (chunk: Uint8Array) => deliverFromHost(loop, this.deliverChunk, chunk));
     socket.on('end', () => {
       // A pipe that only reads is done at EOF (asyncio's read pipe closes itself then).
       if (!writable) this.untrack();
@@ -73,14 +77,17 @@ export class HostTransport implements Transport {
     callProtocol(this.loop, callback, this);
   }
 
-  /** The hot path: no closure per chunk. */
-  private dataReceived(chunk: Uint8Array): void {
+  /**
+   * The hot path, run through `deliverFromHost`: the task the chunk wakes runs right after,
+   * still inside the socket's `data` event. No closure per chunk.
+   */
+  private readonly deliverChunk = (chunk: Uint8Array): void => {
     if (this.loop.isClosed()) {
       this.abort();
       return;
     }
     deliverData(this.loop, this.protocol, chunk, this);
-  }
+  };
 
   private connectionLost(): void {
     if (this.lost) return;
@@ -92,6 +99,7 @@ export class HostTransport implements Transport {
   }
 
   write(data: Uint8Array): void {
+    if (this.eofWritten) throw writeAfterEof();
     if (this.closing || data.length === 0) return;
     if (this.socket.destroyed) {
       // Node destroys a child's stdin when the child exits: asyncio's write would fail with
@@ -108,7 +116,8 @@ export class HostTransport implements Transport {
   }
 
   writeEof(): void {
-    if (this.closing) return;
+    if (this.closing || this.eofWritten) return;
+    this.eofWritten = true;
     this.socket.end();
   }
 

@@ -13,6 +13,15 @@ import {
   wakeCellOf,
 } from '@asyncio-ts/core-loop/internal';
 import { ioWorkerMain } from './io-worker-body.js';
+import { type RingReceiver, type RingSender, sharedRing } from './shared-ring.js';
+
+/** The signal words shared with the worker (io-worker-body.ts has the same). */
+const DOORBELL = 0;
+const ASLEEP = 1;
+const GONE = 2;
+
+const ring = sharedRing();
+const kinds = ring.kinds;
 
 /** An event from the worker about one resource (`id`). */
 // biome-ignore lint/suspicious/noExplicitAny: events are plain cloned objects, read per kind
@@ -22,20 +31,25 @@ export type WorkerEvent = { ev: string; id: number } & Record<string, any>;
 export type EventHandler = (event: WorkerEvent) => void;
 
 /**
- * The worker's script. The program is compiled inside a `try`, so that even a program that
- * cannot start tells the blocked loop (through the port and the cell) that the worker is gone.
+ * The worker's script: the ring functions and the worker's program, compiled from their
+ * text inside a `try`, so that even a program that cannot start tells the blocked loop
+ * (through the "gone" signal and the cell) that the worker is gone.
  */
 const SOURCE = `
 const data = require('node:worker_threads').workerData;
 try {
-  const main = new Function('return (' + ${JSON.stringify(ioWorkerMain.toString())} + ')')();
-  main(require, data);
+  const compile = (text) => new Function('return (' + text + ')')();
+  const ring = compile(${JSON.stringify(sharedRing.toString())})();
+  compile(${JSON.stringify(ioWorkerMain.toString())})(require, data, ring);
 } catch (error) {
-  data.port.postMessage({ ev: 'workerExit', id: 0 });
+  Atomics.store(data.signals, ${GONE}, 1);
   Atomics.store(data.cell, 0, 1);
   Atomics.notify(data.cell, 0);
   throw error;
 }`;
+
+/** Bytes in each ring: room for several 64 KiB socket reads in flight. */
+const RING_BYTES = 1 << 20;
 
 const workers = new WeakMap<EventLoop, IoWorker>();
 
@@ -48,6 +62,11 @@ const workers = new WeakMap<EventLoop, IoWorker>();
 export class IoWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;
+  private readonly toWorker: RingSender;
+  private readonly fromWorker: RingReceiver;
+  private readonly maxInline: number;
+  /** [DOORBELL, ASLEEP, GONE]: see io-worker-body.ts. */
+  private readonly signals = new Int32Array(new SharedArrayBuffer(12));
   private readonly handlers = new Map<number, EventHandler>();
   private readonly work = new Map<number, OutsideWork>();
   private readonly removeSource: () => void;
@@ -68,9 +87,14 @@ export class IoWorker {
   private constructor(private readonly loop: EventLoop) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
+    const toWorker = ring.allocate(RING_BYTES);
+    const toLoop = ring.allocate(RING_BYTES);
+    this.toWorker = ring.sender(toWorker);
+    this.fromWorker = ring.receiver(toLoop);
+    this.maxInline = ring.maxInline(toWorker);
     this.worker = new Worker(SOURCE, {
       eval: true,
-      workerData: { port: port2, cell: wakeCellOf(loop) },
+      workerData: { port: port2, cell: wakeCellOf(loop), signals: this.signals, toWorker, toLoop },
       transferList: [port2],
     });
     this.worker.unref();
@@ -101,31 +125,66 @@ export class IoWorker {
     if (this.handlers.size === 0) this.stop();
   }
 
-  /** Posts a request to the worker. */
+  /** Posts a request to the worker (a port message, announced in the ring). */
   send(message: { op: string; id: number } & Record<string, unknown>): void {
     if (this.stopped) return;
     this.port.postMessage(message);
+    this.toWorker.send(kinds.Message, 0, 0, null);
+    this.ringDoorbell();
+  }
+
+  /** Sends bytes to write to resource `id` (copied: the caller may reuse `data`). */
+  sendWrite(id: number, data: Uint8Array): void {
+    if (this.stopped) return;
+    if (data.length > this.maxInline) {
+      this.send({ op: 'write', id, data: data.slice() });
+      return;
+    }
+    this.toWorker.send(kinds.Write, id, 0, data);
+    this.ringDoorbell();
+  }
+
+  /** Asks the worker to report when `id`'s writes are flushed to the kernel. */
+  sendWantDrain(id: number): void {
+    if (this.stopped) return;
+    this.toWorker.send(kinds.WantDrain, id, 0, null);
+    this.ringDoorbell();
+  }
+
+  /** Wakes the worker if it sleeps; while it polls, the record alone is enough. */
+  private ringDoorbell(): void {
+    const signals = this.signals;
+    if (Atomics.load(signals, ASLEEP) === 0) return;
+    if (Atomics.compareExchange(signals, DOORBELL, 0, 1) === 0) Atomics.notify(signals, DOORBELL);
   }
 
   private drain(): void {
-    for (;;) {
+    this.fromWorker.receive(this.onRecord);
+    // Room made for what the worker kept, or room found for what this side kept: tell it.
+    const workerWaits = this.fromWorker.takeSenderWaiting();
+    if (this.toWorker.flush() > 0 || workerWaits) this.ringDoorbell();
+    if (Atomics.load(this.signals, GONE) !== 0) this.fail('the I/O worker exited');
+  }
+
+  private readonly onRecord = (kind: number, id: number, aux: number, bytes: Uint8Array) => {
+    if (kind === kinds.Data) this.dispatch({ ev: 'data', id, data: bytes.slice(), w: aux });
+    else if (kind === kinds.Drained) this.dispatch({ ev: 'drained', id, w: aux });
+    else if (kind === kinds.Message) {
       const received = receiveMessageOnPort(this.port);
-      if (received === undefined) return;
-      const event = received.message as WorkerEvent;
-      if (event.id === 0 && event.ev === 'workerExit') {
-        this.fail('the I/O worker exited');
-        return;
-      }
-      const handler = this.handlers.get(event.id);
-      if (handler === undefined) continue;
-      try {
-        handler(event);
-      } catch (exception) {
-        this.loop.callExceptionHandler({
-          message: `Exception in I/O event ${event.ev}`,
-          exception,
-        });
-      }
+      if (received !== undefined) this.dispatch(received.message as WorkerEvent);
+    }
+  };
+
+  private dispatch(event: WorkerEvent): void {
+    const handler = this.handlers.get(event.id);
+    if (handler === undefined) return;
+    try {
+      handler(event);
+    } catch (exception) {
+      this.loop.callExceptionHandler({
+        message: `Exception in I/O event ${event.ev}`,
+        exception,
+      });
     }
   }
 
@@ -143,7 +202,7 @@ export class IoWorker {
   private shutdown(): void {
     if (this.stopped) return;
     const ack = new Int32Array(new SharedArrayBuffer(4));
-    this.port.postMessage({ op: 'shutdown', id: 0, ack: ack.buffer });
+    this.send({ op: 'shutdown', id: 0, ack: ack.buffer });
     Atomics.wait(ack, 0, 0, 1000);
     for (const work of this.work.values()) work.end();
     this.work.clear();

@@ -4,15 +4,20 @@ import {
   type Future,
   getRunningLoop,
   RuntimeError,
+  type Yielded,
 } from '@asyncio-ts/core-loop';
+import { blockOn } from '@asyncio-ts/core-loop/internal';
 import { ByteBuffer } from './byte-buffer.js';
 import { IncompleteReadError, LimitOverrunError } from './errors.js';
+import { DONE, FINISHED, NOT_STARTED, SmallCoroutine } from './small-coroutine.js';
 import type { Transport } from './transport.js';
 
 /** asyncio's `_DEFAULT_LIMIT`: 64 KiB. */
 export const DEFAULT_LIMIT = 2 ** 16;
 
 const EMPTY = new Uint8Array(0);
+/** ReadCoroutine's state while its task waits for data. */
+const WAITING = 1;
 const NEWLINE = new Uint8Array([10]);
 
 /** Options for `new StreamReader()`. */
@@ -134,9 +139,12 @@ export class StreamReader {
   }
 
   /**
-   * The future a read waits on until data or EOF arrives (asyncio's `_wait_for_data`). Not a
-   * generator, to keep reads light: a waiter left behind by a cancelled read is done, and is
-   * simply replaced here instead of being cleared in a `finally`.
+   * The future a read waits on until data or EOF arrives (asyncio's `_wait_for_data`), marked
+   * awaited (`blockOn`): reads `yield` it to their task, which parks on it and resumes them
+   * (or throws its exception or CancelledError into them), as `yield*` would, without its
+   * iterator and result objects. Not a generator, to keep reads light: a waiter left behind
+   * by a cancelled read is done, and is simply replaced here instead of being cleared in a
+   * `finally`.
    */
   private waitForData(funcName: string): Future<void> {
     const pending = this.waiter;
@@ -151,7 +159,7 @@ export class StreamReader {
     }
     const waiter = this.loop.createFuture<void>();
     this.waiter = waiter;
-    return waiter;
+    return blockOn(waiter);
   }
 
   /**
@@ -202,7 +210,7 @@ export class StreamReader {
         const chunk = this.buffer.take(this.buffer.length);
         throw new IncompleteReadError(chunk, null);
       }
-      yield* this.waitForData('readuntil');
+      yield this.waitForData('readuntil');
     }
     if (isep > this.limit) {
       throw new LimitOverrunError('Separator is found, but chunk is longer than limit', isep);
@@ -216,53 +224,69 @@ export class StreamReader {
    * Reads up to `n` bytes (`n < 0`: until EOF). Returns as soon as any bytes are buffered; an
    * empty array means EOF.
    */
-  *read(n = -1): Coroutine<Uint8Array> {
+  read(n = -1): Coroutine<Uint8Array> {
+    // `read(n)` runs once per message: a small object, not a generator (see ReadCoroutine).
+    if (typeof n === 'number' && n < 0) return this.readAll(n);
+    return new ReadCoroutine(this, n, false) as unknown as Coroutine<Uint8Array>;
+  }
+
+  /** `read(-1)`: blocks of up to `limit` until EOF, joined. */
+  private *readAll(n: number): Coroutine<Uint8Array> {
     checkCount(n, 'n');
     if (this.failure !== null) throw this.failure;
-    if (n === 0) return EMPTY;
-    if (n < 0) {
-      const blocks: Uint8Array[] = [];
-      let total = 0;
-      for (;;) {
-        const block = yield* this.read(this.limit);
-        if (block.length === 0) break;
-        blocks.push(block);
-        total += block.length;
-      }
-      if (blocks.length === 1) return blocks[0] as Uint8Array;
-      const all = new Uint8Array(total);
-      let at = 0;
-      for (const block of blocks) {
-        all.set(block, at);
-        at += block.length;
-      }
-      return all;
+    const blocks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const block = yield* this.read(this.limit);
+      if (block.length === 0) break;
+      blocks.push(block);
+      total += block.length;
     }
-    if (this.buffer.length === 0 && !this.eof) yield* this.waitForData('read');
-    const data = this.buffer.take(n);
-    this.maybeResumeTransport();
-    return data;
+    if (blocks.length === 1) return blocks[0] as Uint8Array;
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const block of blocks) {
+      all.set(block, at);
+      at += block.length;
+    }
+    return all;
   }
 
   /**
    * Reads exactly `n` bytes; EOF first throws `IncompleteReadError` with what was read
    * (the buffer is emptied).
    */
-  *readExactly(n: number): Coroutine<Uint8Array> {
-    checkCount(n, 'n');
-    if (n < 0) throw new RangeError('readexactly size can not be less than zero');
-    if (this.failure !== null) throw this.failure;
-    if (n === 0) return EMPTY;
-    while (this.buffer.length < n) {
-      if (this.eof) {
-        const incomplete = this.buffer.take(this.buffer.length);
-        throw new IncompleteReadError(incomplete, n);
-      }
-      yield* this.waitForData('readexactly');
+  readExactly(n: number): Coroutine<Uint8Array> {
+    return new ReadCoroutine(this, n, true) as unknown as Coroutine<Uint8Array>;
+  }
+
+  /**
+   * @internal One step of `read(n)` (n >= 0) or `readExactly(n)`: the bytes read, or null
+   * when it must wait for data. `first`: the step before any wait, which checks the
+   * arguments. Throws what they throw.
+   */
+  _readStep(n: number, exactly: boolean, first: boolean): Uint8Array | null {
+    const buffer = this.buffer;
+    if (first) {
+      checkCount(n, 'n');
+      if (exactly && n < 0) throw new RangeError('readexactly size can not be less than zero');
+      if (this.failure !== null) throw this.failure;
+      if (n === 0) return EMPTY;
+      if (!exactly && buffer.length === 0 && !this.eof) return null;
     }
-    const data = this.buffer.take(n);
+    // After a wait, read(n) takes what is there (nothing at EOF); readExactly checks again.
+    if (exactly && buffer.length < n) {
+      if (this.eof) throw new IncompleteReadError(buffer.take(buffer.length), n);
+      return null;
+    }
+    const data = buffer.take(n);
     this.maybeResumeTransport();
     return data;
+  }
+
+  /** @internal `waitForData` for ReadCoroutine. */
+  _waitForData(funcName: string): Future<void> {
+    return this.waitForData(funcName);
   }
 
   /** Like asyncio's repr: `<StreamReader 12 bytes eof>`. */
@@ -275,5 +299,32 @@ export class StreamReader {
     if (this.failure !== null) info.push(`exception=${this.failure}`);
     if (this.paused) info.push('paused');
     return `<${info.join(' ')}>`;
+  }
+}
+
+/**
+ * The coroutine of `read(n)` (n >= 0) and `readExactly(n)`, as a small object that acts as
+ * their generator would (`yield waitForData()` until the bytes are there): reads run once per
+ * message, and a generator object with its frame cost ~170 B each (two per round trip in S1).
+ */
+class ReadCoroutine extends SmallCoroutine<Uint8Array> {
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly n: number,
+    private readonly exactly: boolean,
+  ) {
+    super();
+  }
+
+  next(): IteratorResult<Yielded, Uint8Array> {
+    const state = this.state;
+    if (state === DONE) return FINISHED as unknown as IteratorResult<Yielded, Uint8Array>;
+    this.state = DONE;
+    const reader = this.reader;
+    const data = reader._readStep(this.n, this.exactly, state === NOT_STARTED);
+    if (data !== null) return { done: true, value: data };
+    const waiter = reader._waitForData(this.exactly ? 'readexactly' : 'read');
+    this.state = WAITING;
+    return { done: false, value: waiter };
   }
 }

@@ -1,5 +1,5 @@
 import type { Coroutine, EventLoop } from '@asyncio-ts/core-loop';
-import { sleepZero } from './sleep-zero.js';
+import { drainCoroutine } from './drain.js';
 import type { StreamReaderProtocol } from './stream-protocol.js';
 import type { StreamReader } from './stream-reader.js';
 import type { Transport } from './transport.js';
@@ -85,14 +85,8 @@ export class StreamWriter {
    * Waits until the write buffer is at or below the low-water mark. Throws the error the
    * connection was lost with (ConnectionResetError, BrokenPipeError …).
    */
-  *drain(): Coroutine<void> {
-    if (this.#reader !== null) {
-      const exception = this.#reader.exception();
-      if (exception !== null) throw exception;
-    }
-    if (this.#transport.isClosing()) yield* sleepZero();
-    const waiter = this.#protocol.drainWaiter();
-    if (waiter !== null) yield* waiter;
+  drain(): Coroutine<void> {
+    return drainCoroutine(this.#reader, this.#transport, this.#protocol);
   }
 
   /** Like asyncio's repr. */

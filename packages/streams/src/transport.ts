@@ -1,4 +1,4 @@
-import type { EventLoop } from '@asyncio-ts/core-loop';
+import { type EventLoop, RuntimeError } from '@asyncio-ts/core-loop';
 
 /**
  * The transport/protocol pair under a stream (asyncio's `transports.Transport` and
@@ -12,7 +12,10 @@ export type ExtraInfo = Record<string, unknown>;
 
 /** A byte-stream transport. */
 export interface Transport {
-  /** Queues bytes for sending; never blocks. Writes after close are dropped, as in asyncio. */
+  /**
+   * Queues bytes for sending; never blocks. Writes after close are dropped and writes after
+   * `writeEof()` throw a RuntimeError, as in asyncio.
+   */
   write(data: Uint8Array): void;
   /** Half-closes the write side after the buffered bytes are sent. */
   writeEof(): void;
@@ -32,6 +35,11 @@ export interface Transport {
   getWriteBufferSize(): number;
   /** A named piece of information (`peername`, `sockname`, `socket`, `pipe` …). */
   getExtraInfo(name: string): unknown;
+}
+
+/** asyncio's error for a write after `write_eof()`. */
+export function writeAfterEof(): RuntimeError {
+  return new RuntimeError('Cannot call write() after writeEof()');
 }
 
 /** The callbacks a transport makes, on the loop's thread. */

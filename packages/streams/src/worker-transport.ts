@@ -10,6 +10,7 @@ import {
   type Transport,
   WRITE_HIGH_WATER,
   WRITE_LOW_WATER,
+  writeAfterEof,
 } from './transport.js';
 
 /**
@@ -27,6 +28,8 @@ const WORKER_HIGH_WATER = 4 * WRITE_HIGH_WATER;
  */
 export class WorkerTransport implements Transport {
   private closing = false;
+  /** `writeEof()` was called: asyncio refuses later writes. */
+  private eofWritten = false;
   private lost = false;
   private writePaused = false;
   private drainRequested = false;
@@ -90,7 +93,7 @@ export class WorkerTransport implements Transport {
 
   private requestDrain(): void {
     this.drainRequested = true;
-    this.io.send({ op: 'wantDrain', id: this.id });
+    this.io.sendWantDrain(this.id);
   }
 
   private guard(callback: () => void): void {
@@ -107,10 +110,9 @@ export class WorkerTransport implements Transport {
   }
 
   write(data: Uint8Array): void {
+    if (this.eofWritten) throw writeAfterEof();
     if (this.closing || data.length === 0) return;
-    // Cloning posts the whole underlying buffer: send only the bytes asked for.
-    const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-    this.io.send({ op: 'write', id: this.id, data: whole ? data : data.slice() });
+    this.io.sendWrite(this.id, data);
     this.posted += data.length;
     const unacknowledged = this.posted - this.flushed;
     // Ask for an acknowledgement early, so one is on its way before writing must pause: a
@@ -123,7 +125,8 @@ export class WorkerTransport implements Transport {
   }
 
   writeEof(): void {
-    if (this.closing) return;
+    if (this.closing || this.eofWritten) return;
+    this.eofWritten = true;
     this.io.send({ op: 'writeEof', id: this.id });
   }
 

@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ioWorkerMain } from '../src/io-worker-body.js';
+import { sharedRing } from '../src/shared-ring.js';
 
-describe('the I/O worker program', () => {
-  it('uses no syntax that a CJS build turns into helper calls (the worker runs its text alone)', () => {
-    const source = readFileSync(join(import.meta.dirname, '../src/io-worker-body.ts'), 'utf8');
+// The worker runs these functions from their text alone.
+describe.each([
+  ['io-worker-body.ts', ioWorkerMain],
+  ['shared-ring.ts', sharedRing],
+])('the I/O worker program: %s', (file, main) => {
+  it('uses no syntax that a CJS build turns into helper calls', () => {
+    const source = readFileSync(join(import.meta.dirname, '../src', file), 'utf8');
     const code = source
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '')
@@ -14,8 +19,8 @@ describe('the I/O worker program', () => {
   });
 
   it('is one self-contained function', () => {
-    const text = ioWorkerMain.toString();
-    expect(text.startsWith('function ioWorkerMain(')).toBe(true);
+    const text = main.toString();
+    expect(text.startsWith(`function ${main.name}(`)).toBe(true);
     // Compiles on its own, with nothing from the module around it.
     expect(() => new Function(`return (${text})`)).not.toThrow();
   });

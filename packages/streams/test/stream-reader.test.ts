@@ -2,6 +2,7 @@ import {
   CancelledError,
   type Coroutine,
   getRunningLoop,
+  isCoroutine,
   RuntimeError,
   run,
 } from '@asyncio-ts/core-loop';
@@ -165,6 +166,45 @@ describe('StreamReader', () => {
       expect(() => new StreamReader({ limit: 0 })).toThrow(new RangeError('Limit cannot be <= 0'));
       expect(() => reader.read(1.5).next()).toThrow(TypeError);
     });
+  });
+
+  it('read(n) and readExactly(n) act as generators: work starts at the first resume', () => {
+    const out = virtual(function* () {
+      const reader = new StreamReader();
+      // Made with bad arguments or on a failed stream: nothing is thrown until resumed.
+      const bad = [reader.read(1.5), reader.read(-1.5), reader.readExactly(-1)];
+      const made = reader.readExactly(2);
+      reader.feedData(bytes('abc'));
+      const kinds = [made, reader.read(1)].map((c) => [
+        isCoroutine(c),
+        Object.prototype.toString.call(c),
+      ]);
+      const errors = bad.map((c) => {
+        try {
+          c.next();
+          return 'no error';
+        } catch (e) {
+          return (e as Error).name;
+        }
+      });
+      const got = text(yield* made);
+      // Finished: resumed again, it ends at once with no value, as a generator does.
+      const again = made.next();
+      const closed = reader.read(1);
+      const returned = closed.return(bytes('early'));
+      return [kinds, errors, got, again, returned.done, closed.next()];
+    });
+    expect(out).toEqual([
+      [
+        [true, '[object Generator]'],
+        [true, '[object Generator]'],
+      ],
+      ['TypeError', 'TypeError', 'RangeError'],
+      'ab',
+      { done: true, value: undefined },
+      true,
+      { done: true, value: undefined },
+    ]);
   });
 
   it('a failed stream throws its exception from every read', () => {

@@ -137,6 +137,64 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
     expect(out).toEqual([true, true]);
   });
 
+  it('write() after writeEof() is a RuntimeError, as in asyncio; the peer still reads to EOF', async () => {
+    const out = await runIn(mode, function* () {
+      const server = yield* startServer(
+        function* (reader, writer) {
+          writer.write(yield* reader.read(-1));
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      writer.write(bytes('before'));
+      writer.writeEof();
+      let error = '';
+      try {
+        writer.write(bytes('after'));
+      } catch (e) {
+        error = `${(e as Error).name}: ${(e as Error).message}`;
+      }
+      const echoed = text(yield* reader.read(-1));
+      writer.close();
+      yield* closeServer(server);
+      return [error, echoed];
+    });
+    expect(out).toEqual(['RuntimeError: Cannot call write() after writeEof()', 'before']);
+  });
+
+  it('a loop that stops reading for a while still gets every byte, in order', async () => {
+    const out = await runIn(mode, function* () {
+      const size = 6 * 1024 * 1024; // several times the I/O worker's ring
+      const server = yield* startServer(
+        function* (_reader, writer) {
+          for (let at = 0; at < size; at += 65536) {
+            writer.write(new Uint8Array(65536).map((_, k) => (at / 65536 + k) & 255));
+          }
+          yield* writer.drain();
+          writer.close();
+        },
+        '127.0.0.1',
+        0,
+      );
+      const [reader, writer] = yield* openConnection('127.0.0.1', portOf(server));
+      // The thread is busy (not reading) while the peer sends everything.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      const data = yield* reader.read(-1);
+      let wrong = 0;
+      for (let at = 0; at < data.length; at += 65536) {
+        for (let k = 0; k < 65536; k += 4099) {
+          if (data[at + k] !== ((at / 65536 + k) & 255)) wrong++;
+        }
+      }
+      writer.close();
+      yield* closeServer(server);
+      return [data.length, wrong];
+    });
+    expect(out).toEqual([6 * 1024 * 1024, 0]);
+  });
+
   it('EOF: readExactly past the end gives IncompleteReadError, atEof() turns true', async () => {
     const out = await runIn(mode, function* () {
       const server = yield* startServer(
@@ -346,9 +404,9 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
       const loop = getRunningLoop();
       const gate = loop.createFuture<void>();
       const server = yield* startServer(
-        function* (reader, writer) {
+        function* (_reader, writer) {
           yield* gate;
-          yield* reader.read(-1);
+          // Unread bytes are still queued: closing now resets the connection.
           writer.transport.abort();
         },
         '127.0.0.1',
@@ -371,7 +429,6 @@ describe.each<Mode>(modes)('streams in %s', (mode) => {
         }
       }
       gate.setResult(undefined);
-      writer.writeEof();
       yield* sleep(0.05);
       let failure = '';
       for (const end = loop.time() + 5; failure === '' && loop.time() < end; ) {

@@ -1,8 +1,11 @@
 import { RuntimeError } from '@asyncio-ts/core-loop';
 
-/** An error as it crosses from a worker: class name, message, stack and, when set, code. */
+/** An error as it crosses from a worker: name, class, message, stack and, when set, code. */
 export interface ErrorDescription {
+  /** The error's `name` (its class name when only a built-in class's `name` was inherited). */
   name: string;
+  /** The nearest built-in class (`TypeError` ...) it is an instance of; else found by `name`. */
+  builtin?: string;
   message: string;
   stack: string | undefined;
   code?: unknown;
@@ -38,14 +41,14 @@ const BUILTIN: Record<string, new (message: string) => Error> = {
 };
 
 /**
- * Rebuilds a worker's error on the loop's thread: a built-in class stays that class; any
- * other keeps its class name as `name` (the class itself lives in the worker). The stack is
- * the worker's; `message` may be replaced to add where it happened.
+ * Rebuilds a worker's error on the loop's thread as its nearest built-in class (the class
+ * itself lives in the worker), with the error's `name`. The stack is the worker's;
+ * `message` may be replaced to add where it happened.
  */
 export function rebuildError(described: ErrorDescription, message = described.message): Error {
-  const Builtin = BUILTIN[described.name];
+  const Builtin = BUILTIN[described.builtin ?? described.name];
   const error = Builtin === undefined ? new Error(message) : new Builtin(message);
-  if (Builtin === undefined || error.name !== described.name) {
+  if (error.name !== described.name) {
     Object.defineProperty(error, 'name', {
       value: described.name,
       writable: true,

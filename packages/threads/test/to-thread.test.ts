@@ -29,6 +29,31 @@ describe.each(MODES)('toThread in %s', (mode) => {
     expect(error.stack).toMatch(/^ParseFailure: bad header\n\s+at failWith \(.*work\.mjs:\d+/);
   });
 
+  it("keeps a name set on the error's instance, with its built-in class, stack and cause", async () => {
+    const [named, subclass, abort] = await runIn(mode, function* () {
+      const outcomes: Error[] = [];
+      for (const kind of ['named', 'subclass', 'abort']) {
+        try {
+          yield* toThread(work, 'failWith', kind, `thrown as ${kind}`);
+        } catch (caught) {
+          outcomes.push(caught as Error);
+        }
+      }
+      return outcomes as [Error, Error, Error];
+    });
+    expect(named).toBeInstanceOf(Error);
+    expect(`${named}`).toBe('ValueError: thrown as named');
+    expect(named.stack).toMatch(/^ValueError: thrown as named\n\s+at named \(.*work\.mjs:\d+/);
+    expect(named.cause).toBeInstanceOf(TypeError);
+    expect(`${named.cause}`).toBe('KeyError: the key');
+    // A subclass of a built-in comes back as that built-in, named after its own class.
+    expect(subclass).toBeInstanceOf(RangeError);
+    expect(`${subclass}`).toBe('NotFound: thrown as subclass');
+    expect(subclass.stack).toMatch(/^NotFound: thrown as subclass\n\s+at failWith /);
+    // A name that a class defines (DOMException's) is the name, as `e.name === 'AbortError'` checks.
+    expect(`${abort}`).toBe('AbortError: thrown as abort');
+  });
+
   it('keeps built-in error classes, rejected promises and thrown non-errors apart', async () => {
     const [range, rejected, text] = await runIn(mode, function* () {
       const outcomes: unknown[] = [];

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Coroutine, getRunningLoop, run, runAsync, TimeoutError } from '@asyncio-ts/core-loop';
+import { awaitWorker } from '@asyncio-ts/test-support/wake-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awaitWorker } from '../../core-loop/test/wake-worker.js';
 import { sleep, VirtualClock, waitFor } from '../src/index.js';
 
 /** Real I/O awaited in host mode: a fetch and its body. */

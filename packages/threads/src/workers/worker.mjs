@@ -17,7 +17,44 @@ async function wakeFunction() {
   return notifyWakeCell;
 }
 
-/** The fields of an error that survive the trip: class name, message, stack, code, cause. */
+/** The built-in error classes, most specific first: the loop's thread rebuilds these. */
+const BUILTIN_CLASSES = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+const BUILTIN_PROTOTYPES = new Set([Error, ...BUILTIN_CLASSES].map((Class) => Class.prototype));
+
+/** The name of the nearest built-in class the error is an instance of (`Error` if none). */
+function builtinOf(error) {
+  return BUILTIN_CLASSES.find((Class) => error instanceof Class)?.name ?? 'Error';
+}
+
+/**
+ * The name the error goes by: its `name` when the error or its own class set one (on the
+ * instance or a prototype), else its class name (a subclass that inherits `Error`'s `name`).
+ */
+function nameOf(error) {
+  let holder = error;
+  while (holder !== null && !Object.hasOwn(holder, 'name')) holder = Object.getPrototypeOf(holder);
+  const className = error.constructor?.name;
+  const name = typeof error.name === 'string' ? error.name : '';
+  const inherited = holder === null || BUILTIN_PROTOTYPES.has(holder);
+  return (inherited ? className || name : name || className) || 'Error';
+}
+
+/**
+ * How the stack's first line names the error: its `name` now, or its built-in class's name
+ * if the stack was made before a `name` was set.
+ */
+function labelOf(error, stack, builtin) {
+  const header = error.message === '' ? '' : `: ${error.message}`;
+  const candidates = [error.name, builtin, error.constructor?.name];
+  if (typeof stack !== 'string') return undefined;
+  return candidates.find((label) => {
+    if (typeof label !== 'string' || !stack.startsWith(label + header)) return false;
+    const after = stack.charAt(label.length + header.length);
+    return after === '' || after === '\n';
+  });
+}
+
+/** The fields of an error that survive the trip: name, class, message, stack, code, cause. */
 function describeError(error) {
   if (!(error instanceof Error)) {
     let text;
@@ -28,13 +65,15 @@ function describeError(error) {
     }
     return { name: 'Error', message: `a non-Error value was thrown: ${text}`, stack: undefined };
   }
+  const stack = error.stack;
   const described = {
-    name: error.constructor?.name || error.name || 'Error',
-    message: error.message,
-    stack: error.stack,
-    // How the stack's first line names the error (its `name` when it was thrown).
-    label: String(error.name),
+    name: nameOf(error),
+    builtin: builtinOf(error),
+    message: String(error.message),
+    stack: typeof stack === 'string' ? stack : undefined,
   };
+  const label = labelOf(error, stack, described.builtin);
+  if (label !== undefined) described.label = label;
   // Only a plain code crosses: an object could fail to clone, and then so would the report.
   if (typeof error.code === 'string' || typeof error.code === 'number') described.code = error.code;
   if (error.cause !== undefined) described.cause = describeError(error.cause);

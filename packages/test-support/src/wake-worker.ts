@@ -11,9 +11,9 @@ import {
   receiveMessageOnPort,
   Worker,
 } from 'node:worker_threads';
-import { type Coroutine, getRunningLoop } from '../src/index.js';
-import { addWakeSource, beginOutsideWork, wakeCellOf } from '../src/internal.js';
-import { bundleSource } from './child-process.js';
+import { type Coroutine, getRunningLoop } from '@asyncio-ts/core-loop';
+import { addWakeSource, beginOutsideWork, wakeCellOf } from '@asyncio-ts/core-loop/internal';
+import { bundleSource } from './bundle.js';
 
 let script: string | null = null;
 
