@@ -36,6 +36,8 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
    * in a blocking run): the loop answers within a few µs, far inside this window.
    */
   const POLL_MS = 0.2;
+  // Read once: every read of the global `performance` goes through a lazy getter.
+  const clock = performance;
 
   // What the worker holds, by id (ids from the loop are > 0, the worker's own are < 0).
   /**
@@ -59,17 +61,24 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
   const children = new Map<number, any>();
   let nextId = -1;
 
-  let wakePending = false;
   function wake(): void {
-    wakePending = false;
     Atomics.store(cell, 0, 1);
     Atomics.notify(cell, 0);
   }
-  // One notification for everything sent during one host callback; then poll for the answer.
+  // The cell is set at once (a loop that spins on it sees the record now); the notification,
+  // a system call that wakes a loop parked in Atomics.wait, once per host callback, and only
+  // if the loop has not already taken what was sent (it clears the cell first).
+  let notifyPending = false;
+  function notifyLoop(): void {
+    notifyPending = false;
+    if (Atomics.load(cell, 0) !== 0) Atomics.notify(cell, 0);
+  }
+  /** Something was sent to the loop: tell it, then poll for its answer. */
   function sent(): void {
-    if (!wakePending) {
-      wakePending = true;
-      queueMicrotask(wake);
+    Atomics.store(cell, 0, 1);
+    if (!notifyPending) {
+      notifyPending = true;
+      queueMicrotask(notifyLoop);
     }
     activity();
   }
@@ -119,15 +128,15 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
   let doorbellWait = false;
   let lastTraffic = 0;
   function activity(): void {
-    lastTraffic = performance.now();
+    lastTraffic = clock.now();
     if (polling) return;
     polling = true;
     Atomics.store(signals, ASLEEP, 0);
     setImmediate(tick);
   }
   function tick(): void {
-    if (pump() > 0) lastTraffic = performance.now();
-    if (performance.now() - lastTraffic < POLL_MS) {
+    if (pump() > 0) lastTraffic = clock.now();
+    if (clock.now() - lastTraffic < POLL_MS) {
       setImmediate(tick);
       return;
     }
