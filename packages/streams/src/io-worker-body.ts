@@ -24,13 +24,14 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
   const net = require('node:net');
   const childProcess = require('node:child_process');
   const { receiveMessageOnPort } = require('node:worker_threads');
-  const port = data.port;
-  const cell: Int32Array = data.cell;
-  const signals: Int32Array = data.signals;
+  let port = data.port;
+  // The channel to the loop served now: replaced when the thread serves the next loop.
+  let cell: Int32Array = data.cell;
+  let signals: Int32Array = data.signals;
   const kinds = ring.kinds;
-  const fromLoop = ring.receiver(data.toWorker);
-  const toLoop = ring.sender(data.toLoop);
-  const maxInline = ring.maxInline(data.toLoop);
+  let fromLoop = ring.receiver(data.toWorker);
+  let toLoop = ring.sender(data.toLoop);
+  let maxInline = ring.maxInline(data.toLoop);
   /**
    * How long the worker polls after the last traffic before it sleeps. S1 (echo round trips
    * in a blocking run): the loop answers within a few µs, far inside this window.
@@ -151,19 +152,20 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
       return;
     }
     if (doorbellWait) return;
-    const result = (Atomics as any).waitAsync(signals, DOORBELL, 0);
+    const bell = signals;
+    const result = (Atomics as any).waitAsync(bell, DOORBELL, 0);
     if (!result.async) {
-      onDoorbell();
+      onDoorbell(bell);
       return;
     }
     doorbellWait = true;
     result.value.then(() => {
       doorbellWait = false;
-      onDoorbell();
+      onDoorbell(bell);
     });
   }
-  function onDoorbell(): void {
-    Atomics.store(signals, DOORBELL, 0);
+  function onDoorbell(bell: Int32Array): void {
+    Atomics.store(bell, DOORBELL, 0);
     activity();
   }
   /** Handles every request the loop sent; returns how many. */
@@ -412,8 +414,25 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
     children.clear();
   };
 
-  // Kept alive by this timer (a pending waitAsync keeps no event loop alive); the loop
-  // terminates the worker when it is done with it.
+  // The loop closed and another takes this thread over (io-thread.ts): its channel and port
+  // from now on. A wait on the old doorbell is ended, so that sleeping waits on the new one.
+  handlers.rebind = (m) => {
+    const old = signals;
+    port.close();
+    port = m.port;
+    cell = m.cell;
+    signals = m.signals;
+    fromLoop = ring.receiver(m.toWorker);
+    toLoop = ring.sender(m.toLoop);
+    maxInline = ring.maxInline(m.toLoop);
+    pausedForRoom.length = 0;
+    Atomics.store(old, DOORBELL, 1);
+    Atomics.notify(old, DOORBELL);
+    activity();
+  };
+
+  // Kept alive by this timer (a pending waitAsync keeps no event loop alive); the thread is
+  // unref'd, so it never keeps the process alive.
   setInterval(() => {}, 1 << 30);
   activity();
   // A blocked run cannot see the worker's 'exit' event: tell it through the cell, at once

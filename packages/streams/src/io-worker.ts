@@ -1,9 +1,4 @@
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-} from 'node:worker_threads';
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { EventLoop } from '@asyncio-ts/core-loop';
 import {
   addCloseCallback,
@@ -12,13 +7,8 @@ import {
   type OutsideWork,
   wakeCellOf,
 } from '@asyncio-ts/core-loop/internal';
-import { ioWorkerMain } from './io-worker-body.js';
+import { GONE, IoThread, ringDoorbell } from './io-thread.js';
 import { type RingReceiver, type RingSender, sharedRing } from './shared-ring.js';
-
-/** The signal words shared with the worker (io-worker-body.ts has the same). */
-const DOORBELL = 0;
-const ASLEEP = 1;
-const GONE = 2;
 
 const ring = sharedRing();
 const kinds = ring.kinds;
@@ -30,37 +20,21 @@ export type WorkerEvent = { ev: string; id: number } & Record<string, any>;
 /** What receives a resource's events on the loop's thread. */
 export type EventHandler = (event: WorkerEvent) => void;
 
-/**
- * The worker's script: the ring functions and the worker's program, compiled from their
- * text inside a `try`, so that even a program that cannot start tells the blocked loop
- * (through the "gone" signal and the cell) that the worker is gone.
- */
-const SOURCE = `
-const data = require('node:worker_threads').workerData;
-try {
-  const compile = (text) => new Function('return (' + text + ')')();
-  const ring = compile(${JSON.stringify(sharedRing.toString())})();
-  compile(${JSON.stringify(ioWorkerMain.toString())})(require, data, ring);
-} catch (error) {
-  Atomics.store(data.signals, ${GONE}, 1);
-  Atomics.store(data.cell, 0, 1);
-  Atomics.notify(data.cell, 0);
-  throw error;
-}`;
-
 /** Bytes in each ring: room for several 64 KiB socket reads in flight. */
 const RING_BYTES = 1 << 20;
 
 const workers = new WeakMap<EventLoop, IoWorker>();
+let nextResourceId = 1;
 
 /**
  * The loop's side of its I/O worker: starts the worker on first use, posts requests, and
  * drains its events from a wake source (so they arrive in a blocked `run()` as in
  * `runAsync()`). Each open resource holds an OutsideWork, so a run waiting only on I/O
- * waits instead of reporting a deadlock. The worker stops when its last resource closes.
+ * waits instead of reporting a deadlock. The worker stays until the loop closes; its thread
+ * then serves the next loop (io-thread.ts).
  */
 export class IoWorker {
-  private readonly worker: Worker;
+  private readonly thread: IoThread;
   private readonly port: MessagePort;
   private readonly toWorker: RingSender;
   private readonly fromWorker: RingReceiver;
@@ -71,7 +45,6 @@ export class IoWorker {
   private readonly work = new Map<number, OutsideWork>();
   private readonly removeSource: () => void;
   private readonly removeCloseCallback: () => void;
-  private nextId = 1;
   private stopped = false;
 
   /** The loop's I/O worker, started if needed. */
@@ -85,30 +58,32 @@ export class IoWorker {
   }
 
   private constructor(private readonly loop: EventLoop) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
     const toWorker = ring.allocate(RING_BYTES);
     const toLoop = ring.allocate(RING_BYTES);
     this.toWorker = ring.sender(toWorker);
     this.fromWorker = ring.receiver(toLoop);
     this.maxInline = ring.maxInline(toWorker);
-    this.worker = new Worker(SOURCE, {
-      eval: true,
-      workerData: { port: port2, cell: wakeCellOf(loop), signals: this.signals, toWorker, toLoop },
-      transferList: [port2],
-    });
-    this.worker.unref();
-    this.worker.on('error', (exception) => {
+    const channel = { cell: wakeCellOf(loop), signals: this.signals, toWorker, toLoop };
+    this.thread = IoThread.acquire(channel, (exception) => {
       this.loop.callExceptionHandler({ message: 'The I/O worker failed', exception });
       this.fail(`the I/O worker failed: ${String(exception)}`);
     });
+    this.port = this.thread.port;
     this.removeSource = addWakeSource(loop, () => this.drain());
     this.removeCloseCallback = addCloseCallback(loop, () => this.shutdown());
   }
 
-  /** A fresh id for a resource of this loop. */
+  /**
+   * A fresh id for a resource of this loop, unique in the process: a worker thread serves one
+   * loop after another, and a late event about a closed loop's resource must match nothing.
+   */
   newId(): number {
-    return this.nextId++;
+    return nextResourceId++;
+  }
+
+  /** The worker thread's id (a thread serves one loop after another). */
+  get threadId(): number {
+    return this.thread.threadId;
   }
 
   /** Routes events for `id` to `handler` and counts the resource as open work. */
@@ -117,12 +92,11 @@ export class IoWorker {
     this.work.set(id, beginOutsideWork(this.loop, description));
   }
 
-  /** Forgets `id`; the worker stops once nothing is registered. */
+  /** Forgets `id`. */
   unregister(id: number): void {
     this.handlers.delete(id);
     this.work.get(id)?.end();
     this.work.delete(id);
-    if (this.handlers.size === 0) this.stop();
   }
 
   /** Posts a request to the worker (a port message, announced in the ring). */
@@ -151,11 +125,8 @@ export class IoWorker {
     this.ringDoorbell();
   }
 
-  /** Wakes the worker if it sleeps; while it polls, the record alone is enough. */
   private ringDoorbell(): void {
-    const signals = this.signals;
-    if (Atomics.load(signals, ASLEEP) === 0) return;
-    if (Atomics.compareExchange(signals, DOORBELL, 0, 1) === 0) Atomics.notify(signals, DOORBELL);
+    ringDoorbell(this.signals);
   }
 
   private drain(): void {
@@ -193,21 +164,28 @@ export class IoWorker {
     this.work.clear();
     this.handlers.clear();
     this.stop();
+    this.thread.terminate();
   }
 
   /**
    * The loop closes: the worker closes every socket and server and kills every child it
-   * still holds, and this thread waits (up to a second) until it has, then stops it.
+   * still holds, and this thread waits (up to a second) until it has; the worker's thread is
+   * then kept for the next loop (or stopped if it did not answer).
    */
   private shutdown(): void {
     if (this.stopped) return;
     const ack = new Int32Array(new SharedArrayBuffer(4));
     this.send({ op: 'shutdown', id: 0, ack: ack.buffer });
-    Atomics.wait(ack, 0, 0, 1000);
+    const answered = Atomics.wait(ack, 0, 0, 1000) !== 'timed-out';
     for (const work of this.work.values()) work.end();
     this.work.clear();
     this.handlers.clear();
     this.stop();
+    if (answered && Atomics.load(this.signals, GONE) === 0) {
+      this.thread.park(this.toWorker, this.signals);
+    } else {
+      this.thread.terminate();
+    }
   }
 
   private stop(): void {
@@ -215,7 +193,5 @@ export class IoWorker {
     this.stopped = true;
     this.removeSource();
     this.removeCloseCallback();
-    this.port.close();
-    void this.worker.terminate();
   }
 }
