@@ -1,5 +1,6 @@
 # EOF handling (partial lines, readexactly and readuntil past the end, at_eof), the
-# stream limit (LimitOverrunError, readline's ValueError), and connection errors.
+# stream limit (LimitOverrunError, readline's ValueError), a write after write_eof, and
+# connection errors.
 import asyncio
 import os
 import tempfile
@@ -40,6 +41,14 @@ async def main():
         print("  at_eof:", reader.at_eof(), "can_write_eof:", writer.can_write_eof())
         writer.close()
         await writer.wait_closed()
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write_eof()
+    try:
+        writer.write(b"late")
+    except RuntimeError as e:
+        print("write after write_eof:", type(e).__name__)
+    writer.close()
+    await writer.wait_closed()
     server.close()
     await server.wait_closed()
 

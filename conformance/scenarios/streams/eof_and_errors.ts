@@ -60,6 +60,17 @@ export function* main(print: Print): Coroutine<void> {
     writer.close();
     yield* writer.waitClosed();
   }
+  {
+    const [, writer] = yield* openConnection('127.0.0.1', port);
+    writer.writeEof();
+    try {
+      writer.write(encode('late'));
+    } catch (e) {
+      print('write after write_eof:', (e as Error).name);
+    }
+    writer.close();
+    yield* writer.waitClosed();
+  }
   server.close();
   yield* server.waitClosed();
 
