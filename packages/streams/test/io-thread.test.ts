@@ -55,11 +55,13 @@ afterAll(() => {
 });
 
 describe('the I/O worker thread across runs', () => {
-  it('serves one run() after another; late events of a closed run reach nothing', () => {
+  it('serves one run() after another; late events of a closed run reach nothing', async () => {
     // The first run leaves its server and sockets open: the loop closes them as it ends,
-    // and their 'closed' events may reach the thread's next loop.
+    // and their 'closed' events may reach the thread after it has moved on.
     const first = echoRun('one', true);
     const second = echoRun('two', false);
+    // The host's loop turns (and the parked worker falls asleep) before the third run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const third = echoRun('three', false);
     expect([first[0], second[0], third[0]]).toEqual(['one', 'two', 'three']);
     expect([first[2], second[2], third[2]]).toEqual([[], [], []]);
