@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { ioWorkerMain } from './io-worker-body.js';
-import { type RingMemory, type RingSender, sharedRing } from './shared-ring.js';
+import { type RingMemory, type RingSender, ring, sharedRing } from './shared-ring.js';
 
 /** The signal words shared with the worker (io-worker-body.ts has the same). */
 export const DOORBELL = 0;
@@ -48,7 +48,6 @@ interface Spare {
 }
 
 let spare: Spare | null = null;
-const MESSAGE = sharedRing().kinds.Message;
 
 /**
  * The I/O worker's thread. It outlives the loop it serves: when a loop closes (every socket,
@@ -86,7 +85,7 @@ export class IoThread {
     // on the old doorbell, so ring it whatever it says.
     const { port1, port2 } = new MessageChannel();
     parked.thread.port.postMessage({ op: 'rebind', id: 0, port: port2, ...channel }, [port2]);
-    parked.sender.send(MESSAGE, 0, 0, null);
+    parked.sender.send(ring.kinds.Message, 0, 0, null);
     Atomics.store(parked.signals, DOORBELL, 1);
     Atomics.notify(parked.signals, DOORBELL);
     // The worker closes the old port (both ends) once it has read the rebind.

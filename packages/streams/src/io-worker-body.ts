@@ -179,21 +179,35 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
     return count;
   }
   function onRecord(kind: number, id: number, _aux: number, bytes: Uint8Array): void {
-    let message: any;
-    if (kind === kinds.Write) message = { op: 'write', id, data: Buffer.from(bytes) };
-    else if (kind === kinds.WantDrain) message = { op: 'wantDrain', id };
-    else if (kind === kinds.Message) {
-      const received = receiveMessageOnPort(port);
-      if (received === undefined) return;
-      message = received.message;
-    } else return;
-    const handler = handlers[message.op];
-    if (handler === undefined) return;
     try {
-      handler(message);
+      if (kind === kinds.Write) writeTo(id, Buffer.from(bytes));
+      else if (kind === kinds.WantDrain) reportWhenDrained(id);
+      else if (kind === kinds.Message) {
+        const received = receiveMessageOnPort(port);
+        if (received === undefined) return;
+        id = received.message.id;
+        const handler = handlers[received.message.op];
+        if (handler !== undefined) handler(received.message);
+      }
     } catch (e) {
-      post({ ev: 'failed', id: message.id, error: errorOf(e) });
+      post({ ev: 'failed', id, error: errorOf(e) });
     }
+  }
+
+  /** Writes bytes the loop sent for `id` (from the ring, or a port message if large). */
+  function writeTo(id: number, data: Uint8Array): void {
+    const entry = streams.get(id);
+    if (entry === undefined) return;
+    entry.received += data.length;
+    entry.socket.write(data);
+  }
+
+  /** Reports `id` drained now if its writes are flushed, else at its next 'drain'. */
+  function reportWhenDrained(id: number): void {
+    const entry = streams.get(id);
+    if (entry === undefined) return;
+    if (entry.socket.writableLength === 0) postDrained(id, flushed(entry));
+    else entry.wantDrain = true;
   }
 
   function errorOf(error: any): any {
@@ -314,16 +328,7 @@ export function ioWorkerMain(require: (id: string) => any, data: any, ring: Shar
       server.close(() => post({ ev: 'serverClosed', id: m.id }));
     },
     write(m) {
-      const entry = streams.get(m.id);
-      if (entry === undefined) return;
-      entry.received += m.data.length;
-      entry.socket.write(m.data);
-    },
-    wantDrain(m) {
-      const entry = streams.get(m.id);
-      if (entry === undefined) return;
-      if (entry.socket.writableLength === 0) postDrained(m.id, flushed(entry));
-      else entry.wantDrain = true;
+      writeTo(m.id, m.data);
     },
     writeEof(m) {
       withSocket(m.id, (socket) => socket.end());

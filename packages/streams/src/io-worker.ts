@@ -8,9 +8,8 @@ import {
   wakeCellOf,
 } from '@asyncio-ts/core-loop/internal';
 import { GONE, IoThread, ringDoorbell } from './io-thread.js';
-import { type RingReceiver, type RingSender, sharedRing } from './shared-ring.js';
+import { type RingReceiver, type RingSender, ring } from './shared-ring.js';
 
-const ring = sharedRing();
 const kinds = ring.kinds;
 
 /** An event from the worker about one resource (`id`). */
@@ -104,7 +103,7 @@ export class IoWorker {
     if (this.stopped) return;
     this.port.postMessage(message);
     this.toWorker.send(kinds.Message, 0, 0, null);
-    this.ringDoorbell();
+    ringDoorbell(this.signals);
   }
 
   /** Sends bytes to write to resource `id` (copied: the caller may reuse `data`). */
@@ -115,17 +114,13 @@ export class IoWorker {
       return;
     }
     this.toWorker.send(kinds.Write, id, 0, data);
-    this.ringDoorbell();
+    ringDoorbell(this.signals);
   }
 
   /** Asks the worker to report when `id`'s writes are flushed to the kernel. */
   sendWantDrain(id: number): void {
     if (this.stopped) return;
     this.toWorker.send(kinds.WantDrain, id, 0, null);
-    this.ringDoorbell();
-  }
-
-  private ringDoorbell(): void {
     ringDoorbell(this.signals);
   }
 
@@ -133,7 +128,7 @@ export class IoWorker {
     this.fromWorker.receive(this.onRecord);
     // Room made for what the worker kept, or room found for what this side kept: tell it.
     const workerWaits = this.fromWorker.takeSenderWaiting();
-    if (this.toWorker.flush() > 0 || workerWaits) this.ringDoorbell();
+    if (this.toWorker.flush() > 0 || workerWaits) ringDoorbell(this.signals);
     if (Atomics.load(this.signals, GONE) !== 0) this.fail('the I/O worker exited');
   }
 

@@ -230,3 +230,6 @@ export function sharedRing(): SharedRing {
   const kinds: RecordKinds = { Write: 1, Data: 2, Message: 3, WantDrain: 4, Drained: 5 };
   return { kinds, allocate, sender, receiver, maxInline };
 }
+
+/** The ring functions for this thread's side (the worker compiles its own from the text). */
+export const ring: SharedRing = sharedRing();
